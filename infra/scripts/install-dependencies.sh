@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs, from Debian's archive, the real parts ThreeRC's tests start (RabbitMQ, Ganglia, sshd, dnsmasq,
+# ipmi_sim) and the tools around them. Only what is missing is installed; an up-to-date machine is left alone.
+set -euo pipefail
+
+packages=(
+  rabbitmq-server     # the broker, started privately by infra/scripts/rabbitmq.sh
+  ganglia-monitor     # gmond and gmetric: the monitor's real source
+  gmetad              # the aggregator's nested GRID documents
+  openssh-server      # sshd for the hypervisor executor's tests
+  openssh-client      # ssh-keygen for generated keys
+  dnsmasq-base        # the TFTP server for the PXE provisioner's tests
+  openipmi            # ipmi_sim: a BMC to fence
+  ipmitool            # the fencing client
+  docker-compose      # validates docker-compose.yml (no engine needed)
+  curl                # tftp:// fetches and health probes
+  python3             # free-port lookup in the scripts
+  procps              # pkill, ps
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+echo "Installing from Debian: ${missing[*]}" >&2
+"${as_root[@]}" apt-get update -qq
+# The packages' own system services are not needed: the tests start private instances on loopback.
+DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null

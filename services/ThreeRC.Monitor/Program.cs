@@ -1,0 +1,10 @@
+using ThreeRC.Monitor.Extensions;
+using ThreeRC.ServiceDefaults;
+using ThreeRC.ServiceDefaults.Hosting;
+
+var builder = ServiceHost.CreateBuilder(args);
+builder.AddServiceDefaults(modules => modules.AddMonitor());
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+return await app.RunServiceAsync();

@@ -1,0 +1,10 @@
+using ThreeRC.Orchestrator.Extensions;
+using ThreeRC.ServiceDefaults;
+using ThreeRC.ServiceDefaults.Hosting;
+
+var builder = ServiceHost.CreateBuilder(args);
+builder.AddServiceDefaults(modules => modules.AddOrchestrator());
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+return await app.RunServiceAsync();

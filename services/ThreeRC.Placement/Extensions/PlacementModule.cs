@@ -1,0 +1,12 @@
+using ThreeRC.ServiceDefaults;
+
+namespace ThreeRC.Placement.Extensions;
+
+public static class PlacementModule
+{
+    /// <summary>Adds the Placement module: its services, options and consumers.</summary>
+    public static ServiceModules AddPlacement(this ServiceModules modules)
+    {
+        return modules;
+    }
+}

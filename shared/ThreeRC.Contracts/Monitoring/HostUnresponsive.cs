@@ -1,0 +1,20 @@
+namespace ThreeRC.Contracts.Monitoring;
+
+/// <summary>
+/// A host of the inventory stopped reporting to Ganglia. Published on the transition only.
+/// </summary>
+/// <param name="Name">The inventory name of the physical host or VM.</param>
+/// <param name="Kind">Physical host or virtual machine.</param>
+/// <param name="GangliaHost">The host name Ganglia reports it under.</param>
+/// <param name="LastHeardAt">When Ganglia last heard from it; null when it is missing from every report.</param>
+/// <param name="DetectedAt">When the monitor decided it is unresponsive.</param>
+/// <param name="Source">The Ganglia source (host:port) whose report decided it.</param>
+/// <param name="Reason">Why, in words: the TN against its limit, or missing from the report.</param>
+public record HostUnresponsive(
+    string Name,
+    HostKind Kind,
+    string GangliaHost,
+    DateTimeOffset? LastHeardAt,
+    DateTimeOffset DetectedAt,
+    string Source,
+    string Reason);

@@ -1,0 +1,9 @@
+namespace ThreeRC.Contracts.Placement;
+
+/// <summary>Choose the physical host on which a VM is to be restarted. Answered by <see cref="VmPlaced"/> or <see cref="NoCapacity"/>.</summary>
+/// <param name="RecoveryId">The incident this placement serves.</param>
+/// <param name="VmName">The inventory name of the VM.</param>
+/// <param name="MustRelocate">True when the VM's current host is lost: it must not be chosen.</param>
+/// <param name="Priority">The VM's priority; under scarcity higher numbers are placed first.</param>
+/// <param name="RequestedAt">When the orchestrator asked.</param>
+public record PlaceVm(Guid RecoveryId, string VmName, bool MustRelocate, int Priority, DateTimeOffset RequestedAt);

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ThreeRC.Persistence;
+
+/// <summary>Registers a service's database.</summary>
+public static class PersistenceExtensions
+{
+    /// <summary>
+    /// Adds <typeparamref name="TDatabase"/> as a singleton, binds <c>Storage</c>, and migrates the schema when
+    /// the host starts so that a database it cannot use stops the service at once.
+    /// </summary>
+    public static IServiceCollection AddSqliteDatabase<TDatabase>(this IServiceCollection services)
+        where TDatabase : SqliteDatabase
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
+            .Validate(options => !string.IsNullOrWhiteSpace(options.DataDirectory), "Storage:DataDirectory: required")
+            .ValidateOnStart();
+        services.AddSingleton<TDatabase>();
+        services.AddHostedService<DatabaseMigration<TDatabase>>();
+        return services;
+    }
+
+    private sealed class DatabaseMigration<TDatabase>(TDatabase database) : IHostedService
+        where TDatabase : SqliteDatabase
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => database.MigrateAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Reflection;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ThreeRC.Persistence;
+
+/// <summary>
+/// One service's SQLite file in WAL mode. Its schema is brought up to date, once, before the first
+/// connection is handed out, by the numbered SQL scripts embedded in the service's assembly.
+/// </summary>
+public abstract class SqliteDatabase
+{
+    private readonly string _connectionString;
+    private readonly Lazy<Task> _migration;
+
+    /// <param name="file">The database file.</param>
+    /// <param name="scripts">The assembly holding the schema scripts as embedded resources.</param>
+    /// <param name="scriptPrefix">The resource name prefix of the scripts, such as "ThreeRC.Placement.Persistence.Scripts.".</param>
+    protected SqliteDatabase(string file, Assembly scripts, string scriptPrefix)
+    {
+        SqliteTypeHandlers.Register();
+        File = Path.GetFullPath(file);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = File,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _migration = new Lazy<Task>(() => new SchemaMigrator(this, scripts, scriptPrefix).MigrateAsync());
+    }
+
+    /// <summary>The database file's full path.</summary>
+    public string File { get; }
+
+    /// <summary>Opens a connection to a migrated database.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        await _migration.Value.WaitAsync(cancellationToken);
+        return await OpenRawAsync(cancellationToken);
+    }
+
+    /// <summary>Brings the schema up to date now rather than on the first <see cref="OpenAsync"/>.</summary>
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => _migration.Value.WaitAsync(cancellationToken);
+
+    internal async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(File)!);
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;");
+        return connection;
+    }
+}

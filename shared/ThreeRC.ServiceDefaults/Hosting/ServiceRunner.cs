@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ThreeRC.ServiceDefaults.Hosting;
+
+/// <summary>Runs a host and turns invalid configuration into a readable message and exit code 1.</summary>
+public static class ServiceRunner
+{
+    /// <summary>Runs <paramref name="host"/> until it stops; 0 on a clean stop, 1 when its configuration is invalid.</summary>
+    public static async Task<int> RunServiceAsync(this IHost host)
+    {
+        try
+        {
+            await host.RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"{AppDomain.CurrentDomain.FriendlyName} did not start: its configuration is invalid.");
+            foreach (var failure in e.Failures) await Console.Error.WriteLineAsync(failure);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ThreeRC.ServiceDefaults.Messaging;
+
+/// <summary>Registers the MassTransit bus every ThreeRC host shares.</summary>
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// Adds MassTransit with the modules' consumers on the transport the <c>Bus</c> section chooses, kebab-case
+    /// endpoint names, exponential message retry and the in-memory outbox on every endpoint.
+    /// </summary>
+    public static IServiceCollection AddThreeRcBus(this IServiceCollection services, IConfiguration configuration, Action<IBusRegistrationConfigurator> register)
+    {
+        services.AddOptions<BusOptions>().BindConfiguration(BusOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BusOptions>, BusOptionsValidator>();
+        services.AddOptions<MassTransitHostOptions>().Configure(host =>
+        {
+            // A service is not started until its queues are bound: nothing published to it is lost.
+            host.WaitUntilStarted = true;
+            host.StartTimeout = TimeSpan.FromMinutes(2);
+            host.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+        var transport = configuration.GetSection(BusOptions.SectionName).GetValue(nameof(BusOptions.Transport), BusTransport.InMemory);
+
+        services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter("threerc", false));
+            register(bus);
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) => ConfigureEndpoint(context, endpoint));
+
+            if (transport == BusTransport.RabbitMq)
+                bus.UsingRabbitMq((context, rabbit) =>
+                {
+                    var options = context.GetRequiredService<IOptions<BusOptions>>().Value.RabbitMq;
+                    rabbit.Host(options.Host, options.Port, options.VirtualHost, host =>
+                    {
+                        host.Username(options.Username!);
+                        host.Password(options.Password!);
+                    });
+                    rabbit.ConfigureEndpoints(context);
+                });
+            else
+                bus.UsingInMemory((context, memory) => memory.ConfigureEndpoints(context));
+        });
+        return services;
+    }
+
+    private static void ConfigureEndpoint(IRegistrationContext context, IReceiveEndpointConfigurator endpoint)
+    {
+        var options = context.GetRequiredService<IOptions<BusOptions>>().Value;
+        endpoint.UseMessageRetry(retry => retry.Exponential(
+            options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval));
+        endpoint.UseInMemoryOutbox(context);
+    }
+}

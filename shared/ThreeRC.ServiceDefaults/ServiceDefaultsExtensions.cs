@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using ThreeRC.ServiceDefaults.Health;
+using ThreeRC.ServiceDefaults.Inventory;
+using ThreeRC.ServiceDefaults.Messaging;
+using ThreeRC.ServiceDefaults.Observability;
+
+namespace ThreeRC.ServiceDefaults;
+
+/// <summary>The one call every ThreeRC host makes, and the endpoints every host maps.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>The readiness endpoint: every health check, including the bus and each module's own.</summary>
+    public const string HealthPath = "/health";
+
+    /// <summary>The liveness endpoint: the process answers.</summary>
+    public const string AlivePath = "/alive";
+
+    /// <summary>
+    /// Adds structured logging, OpenTelemetry, health checks, the validated inventory, the modules that
+    /// <paramref name="addModules"/> adds, and the bus carrying their consumers.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, Action<ServiceModules> addModules)
+    {
+        builder.AddThreeRcLogging();
+        builder.AddThreeRcTelemetry();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        builder.Services.AddInventory();
+
+        var modules = new ServiceModules(builder);
+        addModules(modules);
+        builder.Services.AddThreeRcBus(builder.Configuration, modules.RegisterOnBus);
+        return builder;
+    }
+
+    /// <summary>Maps <see cref="HealthPath"/> and <see cref="AlivePath"/>, answering JSON with each check's status.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("live"),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+        return app;
+    }
+}

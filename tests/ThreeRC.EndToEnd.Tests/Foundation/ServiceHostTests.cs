@@ -1,0 +1,64 @@
+using System.Text.Json;
+using ThreeRC.Testing;
+
+namespace ThreeRC.EndToEnd.Tests.Foundation;
+
+/// <summary>Each service host started alone, as its own process, on a real RabbitMQ.</summary>
+public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<RabbitMqBroker>, IDisposable
+{
+    private readonly TempDirectory _data = new("service-host");
+
+    /// <summary>The queues each service declares for its consumers.</summary>
+    public static TheoryData<string, string[]> Services => new()
+    {
+        { "ThreeRC.Monitor", [] },
+        { "ThreeRC.Orchestrator", [] },
+        { "ThreeRC.Placement", [] },
+        { "ThreeRC.HypervisorExecutor", [] },
+        { "ThreeRC.PxeProvisioner", [] },
+        { "ThreeRC.Api", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task A_service_alone_on_RabbitMQ_connects_declares_its_queues_and_answers_healthy(string service, string[] queues)
+    {
+        var port = FreePort.Next();
+        await using var host = ServiceProcess.StartService(service, Environment(port));
+
+        var health = await host.WaitForHealthAsync($"http://127.0.0.1:{port}/health");
+
+        Assert.Contains(health.GetProperty("checks").EnumerateArray(),
+            check => check.GetProperty("name").GetString()!.Contains("masstransit", StringComparison.Ordinal)
+                && check.GetProperty("status").GetString() == "Healthy");
+        var declared = await broker.QueueNamesAsync();
+        Assert.All(queues, queue => Assert.Contains(queue, declared));
+    }
+
+    [Fact]
+    public async Task A_service_with_an_invalid_inventory_stops_before_it_starts_and_says_where()
+    {
+        var inventory = _data.Write("bad.yaml", File.ReadAllText(RepositoryRoot.Combine("infra", "inventory.sample.yaml"))
+            .Replace("    mac: \"52:54:00:00:01:02\"\n", ""));
+        var port = FreePort.Next();
+        var environment = new Dictionary<string, string?>(Environment(port)) { ["Inventory__Path"] = inventory };
+        await using var host = ServiceProcess.StartService("ThreeRC.Placement", environment);
+
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        Assert.Matches($@"{Regex(inventory)}:\d+: vms\[gridse\]\.mac: missing \(required\)", host.Output);
+        Assert.DoesNotContain(await broker.QueueNamesAsync(), queue => queue.Contains("place-vm", StringComparison.Ordinal));
+    }
+
+    public void Dispose() => _data.Dispose();
+
+    private Dictionary<string, string?> Environment(int port) => new(broker.BusEnvironment)
+    {
+        ["Urls"] = $"http://127.0.0.1:{port}",
+        ["Inventory__Path"] = RepositoryRoot.Combine("infra", "inventory.sample.yaml"),
+        ["Storage__DataDirectory"] = _data.Path,
+    };
+
+    private static string Regex(string text) => System.Text.RegularExpressions.Regex.Escape(text);
+}
