@@ -38,9 +38,13 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps <see cref="HealthPath"/> and <see cref="AlivePath"/>, answering JSON with each check's status.</summary>
+    /// <summary>
+    /// Maps <see cref="HealthPath"/> and <see cref="AlivePath"/> (JSON with each check's status) and every
+    /// endpoint the modules added with <see cref="ServiceModules.MapEndpoints"/>.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        foreach (var mapping in app.Services.GetServices<EndpointMapping>()) mapping.Map(app);
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks(AlivePath, new HealthCheckOptions
         {

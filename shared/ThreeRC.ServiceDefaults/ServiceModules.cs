@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +27,13 @@ public sealed class ServiceModules(IHostApplicationBuilder builder)
     public ServiceModules AddToBus(Action<IBusRegistrationConfigurator> register)
     {
         _busRegistrations.Add(register);
+        return this;
+    }
+
+    /// <summary>Adds the module's HTTP or gRPC endpoints; <c>MapDefaultEndpoints</c> maps them with the health endpoints.</summary>
+    public ServiceModules MapEndpoints(Action<IEndpointRouteBuilder> map)
+    {
+        builder.Services.AddSingleton(new EndpointMapping(map));
         return this;
     }
 
