@@ -1,12 +1,57 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using ThreeRC.Orchestrator.Consumers;
+using ThreeRC.Orchestrator.Deadlines;
+using ThreeRC.Orchestrator.Options;
+using ThreeRC.Orchestrator.Persistence;
+using ThreeRC.Orchestrator.StateMachines;
+using ThreeRC.Persistence;
+using ThreeRC.Persistence.Sagas;
 using ThreeRC.ServiceDefaults;
 
 namespace ThreeRC.Orchestrator.Extensions;
 
 public static class OrchestratorModule
 {
-    /// <summary>Adds the Orchestrator module: its services, options and consumers.</summary>
+    /// <summary>Adds the Orchestrator module: the recovery saga on SQLite, its deadline sweeper and its consumers.</summary>
     public static ServiceModules AddOrchestrator(this ServiceModules modules)
     {
-        return modules;
+        modules.Services.AddOrchestratorServices();
+        modules.Services.AddHostedService(provider => provider.GetRequiredService<DeadlineSweeper>());
+        return modules.AddToBus(AddOrchestratorConsumers);
+    }
+
+    /// <summary>The orchestrator's options, database and stores (without the sweeper's background loop).</summary>
+    public static IServiceCollection AddOrchestratorServices(this IServiceCollection services)
+    {
+        services.AddOptions<OrchestratorOptions>().BindConfiguration(OrchestratorOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OrchestratorOptions>, OrchestratorOptionsValidator>();
+        services.AddSqliteDatabase<OrchestratorDatabase>();
+        services.AddSingleton<RecoverySlots>();
+        services.AddSingleton<HostStatusStore>();
+        services.AddSingleton<MaintenanceStore>();
+        services.AddSingleton<DeadlineStore>();
+        services.AddSingleton<DeadlineSweeper>();
+        return services;
+    }
+
+    /// <summary>The orchestrator's saga and consumers, for a bus of its own or a test harness.</summary>
+    public static void AddOrchestratorConsumers(IBusRegistrationConfigurator bus)
+    {
+        bus.AddSagaStateMachine<RecoveryStateMachine, RecoveryState, RecoveryStateDefinition>()
+            .SqliteRepository(repository =>
+            {
+                repository.Table = "recovery_saga";
+                repository.Database = provider => provider.GetRequiredService<OrchestratorDatabase>();
+                repository
+                    .Column("vm_name", saga => saga.VmName)
+                    .Column("current_state", saga => saga.CurrentState)
+                    .Column("deadline_at", saga => saga.DeadlineAt?.ToUnixTimeMilliseconds())
+                    .Column("deadline_token", saga => saga.DeadlineToken);
+            });
+        bus.AddConsumer<PhysicalHostLostConsumer>();
+        bus.AddConsumer<PhysicalHostReturnedConsumer>();
+        bus.AddConsumer<MaintenanceChangedConsumer>();
+        bus.AddRequestClient<ThreeRC.Contracts.Placement.GetVmsOnHost>(RequestTimeout.After(s: 30));
     }
 }

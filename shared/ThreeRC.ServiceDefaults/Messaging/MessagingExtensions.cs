@@ -29,7 +29,7 @@ public static class MessagingExtensions
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter("threerc", false));
             register(bus);
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) => ConfigureEndpoint(context, endpoint));
+            bus.AddThreeRcEndpointDefaults();
 
             if (transport == BusTransport.RabbitMq)
                 bus.UsingRabbitMq((context, rabbit) =>
@@ -48,9 +48,17 @@ public static class MessagingExtensions
         return services;
     }
 
+    /// <summary>
+    /// Every receive endpoint retries a failing message with exponential back-off (the <c>Bus</c> section's retry
+    /// settings, defaults when absent) and publishes nothing until the consumer or saga has succeeded (in-memory
+    /// outbox inside the retry, so a failed attempt's messages are discarded).
+    /// </summary>
+    public static void AddThreeRcEndpointDefaults(this IBusRegistrationConfigurator bus) =>
+        bus.AddConfigureEndpointsCallback((context, _, endpoint) => ConfigureEndpoint(context, endpoint));
+
     private static void ConfigureEndpoint(IRegistrationContext context, IReceiveEndpointConfigurator endpoint)
     {
-        var options = context.GetRequiredService<IOptions<BusOptions>>().Value;
+        var options = context.GetService<IOptions<BusOptions>>()?.Value ?? new BusOptions();
         endpoint.UseMessageRetry(retry => retry.Exponential(
             options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval));
         endpoint.UseInMemoryOutbox(context);

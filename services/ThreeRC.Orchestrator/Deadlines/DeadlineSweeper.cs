@@ -1,0 +1,51 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using ThreeRC.Contracts.Recovery;
+using ThreeRC.Orchestrator.Options;
+
+namespace ThreeRC.Orchestrator.Deadlines;
+
+/// <summary>
+/// Debian's RabbitMQ has no delayed-message exchange, so timers live in the saga rows: this sweeper publishes
+/// <see cref="RecoveryDeadlineReached"/> for every due row. A saga ignores a token other than its current one,
+/// so a deadline published twice, or moved since, does nothing. Deadlines survive a restart: they are rows.
+/// </summary>
+public sealed class DeadlineSweeper(
+    DeadlineStore store,
+    IBus bus,
+    IOptions<OrchestratorOptions> options,
+    TimeProvider time,
+    ILogger<DeadlineSweeper> logger) : BackgroundService
+{
+    /// <summary>Publishes every due deadline once; returns how many.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var due = await store.DueAsync(now, options.Value.RedispatchAfter, options.Value.SweepBatchSize);
+        if (due.Count == 0) return 0;
+        await bus.PublishBatch(due.Select(deadline =>
+            new RecoveryDeadlineReached(deadline.CorrelationId, deadline.Token, DateTimeOffset.FromUnixTimeMilliseconds(deadline.DeadlineAt))), cancellationToken);
+        await store.MarkDispatchedAsync(due, now);
+        return due.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
+        do
+        {
+            try
+            {
+                while (await SweepAsync(stoppingToken) == options.Value.SweepBatchSize)
+                {
+                    // A full batch: there may be more due right now.
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The deadline sweep failed; retrying in {Interval}", options.Value.SweepInterval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,31 @@
+using Dapper;
+using ThreeRC.Contracts.Operations;
+
+namespace ThreeRC.Orchestrator.Persistence;
+
+/// <summary>The hosts and VMs operators put into maintenance: no incident starts for them.</summary>
+public sealed class MaintenanceStore(OrchestratorDatabase database, TimeProvider time)
+{
+    public async Task SetAsync(MaintenanceTarget target, string name, bool inMaintenance, string reason)
+    {
+        await using var connection = await database.OpenAsync();
+        if (inMaintenance)
+            await connection.ExecuteAsync(
+                "INSERT INTO maintenance (target, name, reason, since) VALUES (@target, @name, @reason, @since) ON CONFLICT (target, name) DO UPDATE SET reason = @reason",
+                new { target = target.ToString(), name, reason, since = time.GetUtcNow() });
+        else
+            await connection.ExecuteAsync("DELETE FROM maintenance WHERE target = @target AND name = @name", new { target = target.ToString(), name });
+    }
+
+    /// <summary>The reason the VM, or the host it runs on, is in maintenance; null when neither is.</summary>
+    public async Task<string?> ReasonAsync(string? vm, string? host)
+    {
+        await using var connection = await database.OpenAsync();
+        return await connection.QueryFirstOrDefaultAsync<string>(
+            """
+            SELECT target || ' ' || name || ' is in maintenance: ' || reason FROM maintenance
+            WHERE (target = 'Vm' AND name = @vm) OR (target = 'Host' AND name = @host)
+            """,
+            new { vm, host });
+    }
+}

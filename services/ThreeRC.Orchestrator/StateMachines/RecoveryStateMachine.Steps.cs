@@ -1,0 +1,203 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using ThreeRC.Contracts.Hypervisor;
+using ThreeRC.Contracts.Placement;
+using ThreeRC.Contracts.Provisioning;
+using ThreeRC.Contracts.Recovery;
+
+namespace ThreeRC.Orchestrator.StateMachines;
+
+/// <summary>The steps of an incident: each sends one command, records one step and sets one deadline.</summary>
+public sealed partial class RecoveryStateMachine
+{
+    /// <summary>Hypervisor work (reboot, fencing, restart) needs a storm-control slot; without one the incident waits in Queued.</summary>
+    private async Task Dispatch(BehaviorContext<RecoveryState> context, PendingWork work, string detail)
+    {
+        var saga = context.Saga;
+        var host = work == PendingWork.Restart ? saga.TargetHost : null;
+        if (!await _slots.TryAcquireAsync(saga.CorrelationId, saga.VmName, Vm(saga).Priority, host))
+        {
+            if (saga.Pending != work) await EnterStep(context, RecoveryStep.Queued, host, $"waiting for a recovery slot before {work}");
+            saga.Pending = work;
+            saga.SetDeadline(Now + _options.SlotRetryInterval);
+            await context.TransitionToState(Queued);
+            return;
+        }
+
+        saga.Pending = PendingWork.None;
+        await (work switch
+        {
+            PendingWork.Reboot => RebootGuest(context, detail),
+            PendingWork.Fence => FenceOldHost(context),
+            _ => RestartOnTarget(context),
+        });
+    }
+
+    private async Task RebootGuest(BehaviorContext<RecoveryState> context, string detail)
+    {
+        var saga = context.Saga;
+        await EnterStep(context, RecoveryStep.Reboot, saga.CurrentHost, $"reboot the guest over SSH ({detail})");
+        await context.Publish(new RebootGuest(saga.RecoveryId, saga.VmName, Now));
+        saga.SetDeadline(saga.LevelStartedAt + _inventory.Timers.RebootWait);
+        await context.TransitionToState(Rebooting);
+    }
+
+    private async Task StartPlacement(BehaviorContext<RecoveryState> context, string detail)
+    {
+        var saga = context.Saga;
+        await _slots.ReleaseAsync(saga.CorrelationId);
+        var relocate = saga.LostHost is not null;
+        await EnterStep(context, RecoveryStep.Placement, null, relocate ? $"choose a host other than {saga.LostHost} ({detail})" : $"choose a host ({detail})");
+        await context.Publish(new PlaceVm(saga.RecoveryId, saga.VmName, relocate, Vm(saga).Priority, Now));
+        saga.SetDeadline(Now + _options.PlacementTimeout);
+        await context.TransitionToState(Placing);
+    }
+
+    private async Task OnPlaced(BehaviorContext<RecoveryState> context, VmPlaced placed)
+    {
+        var saga = context.Saga;
+        saga.CurrentHost = placed.PreviousHost ?? saga.CurrentHost;
+        saga.TargetHost = placed.HostName;
+        Annotate(context, $"placed on {placed.HostName}: {placed.Reason}");
+        if (saga.CurrentHost is not null && saga.CurrentHost != saga.TargetHost)
+        {
+            saga.FenceAttempts = 0;
+            saga.FencingSince = Now;
+            await Dispatch(context, PendingWork.Fence, "");
+        }
+        else
+        {
+            await Dispatch(context, PendingWork.Restart, "");
+        }
+    }
+
+    private async Task OnNoCapacity(BehaviorContext<RecoveryState> context, NoCapacity answer)
+    {
+        if (!answer.Queued)
+        {
+            await Fail(context, $"placement cannot place it: {answer.Reason}");
+            return;
+        }
+
+        await EnterStep(context, RecoveryStep.AwaitingCapacity, null, answer.Reason);
+        context.Saga.ClearDeadline();
+        await context.TransitionToState(AwaitingCapacity);
+    }
+
+    private async Task FenceOldHost(BehaviorContext<RecoveryState> context)
+    {
+        var saga = context.Saga;
+        var methods = FencingMethods(saga.CurrentHost!);
+        var method = methods[saga.FenceAttempts % methods.Count];
+        var detail = $"make sure {saga.CurrentHost} no longer runs it ({method}, attempt {saga.FenceAttempts + 1}) before it starts on {saga.TargetHost}";
+        if (saga.Steps.LastOrDefault()?.Step == RecoveryStep.Fencing) Annotate(context, detail);
+        else await EnterStep(context, RecoveryStep.Fencing, saga.CurrentHost, detail);
+        await context.Publish(new FenceHost(saga.RecoveryId, saga.VmName, saga.CurrentHost!, method, saga.FenceAttempts + 1, Now));
+        saga.SetDeadline(Now + _options.FenceTimeout);
+        await context.TransitionToState(Fencing);
+    }
+
+    private async Task OnFenced(BehaviorContext<RecoveryState> context, HostFenced fenced)
+    {
+        if (fenced.HostName != context.Saga.CurrentHost) return;
+        Annotate(context, $"{fenced.HostName} fenced ({fenced.Method})");
+        await Dispatch(context, PendingWork.Restart, "");
+    }
+
+    private async Task OnFenceFailed(BehaviorContext<RecoveryState> context, FenceFailed failure)
+    {
+        var saga = context.Saga;
+        if (failure.HostName != saga.CurrentHost) return;
+        saga.FenceAttempts++;
+        Annotate(context, $"fencing {failure.HostName} ({failure.Method}) failed: {failure.Reason}");
+        if (FencingTimedOut(saga))
+        {
+            await Fail(context, $"{failure.HostName} could not be fenced, so {saga.VmName} was not started elsewhere: {failure.Reason}");
+            return;
+        }
+
+        var methods = FencingMethods(failure.HostName).Count;
+        var round = (saga.FenceAttempts - 1) / methods;
+        if (saga.FenceAttempts % methods == 0)
+            await context.Publish(new FencingAlert(saga.RecoveryId, saga.VmName, failure.HostName, failure.Reason, saga.FenceAttempts, Now));
+        var backoff = TimeSpan.FromTicks(Math.Min(_options.FenceRetryMax.Ticks, _options.FenceRetryInitial.Ticks << Math.Min(round, 20)));
+        saga.Pending = PendingWork.Fence;
+        saga.SetDeadline(Now + backoff);
+    }
+
+    private async Task RestartOnTarget(BehaviorContext<RecoveryState> context)
+    {
+        var saga = context.Saga;
+        var target = saga.TargetHost!;
+        var previous = saga.CurrentHost != target ? saga.CurrentHost : null;
+        var reinstall = saga.Level == RecoveryLevel.Reinstall;
+        await EnterStep(context, reinstall ? RecoveryStep.Reinstall : RecoveryStep.Restart, target,
+            reinstall ? $"boot the installer on {target}" : previous is null ? $"power-cycle it on {target}" : $"start it on {target} (moved from {previous})");
+        await context.Publish(new RestartVm(saga.RecoveryId, saga.VmName, target, previous, Now));
+        saga.SetDeadline(reinstall ? saga.LevelStartedAt + _inventory.Timers.InstallBudget : Now + _inventory.Timers.RestartWait);
+        await context.TransitionToState(Restarting);
+    }
+
+    private async Task OnRestarted(BehaviorContext<RecoveryState> context, VmRestarted restarted)
+    {
+        context.Saga.CurrentHost = restarted.HostName;
+        Annotate(context, $"running on {restarted.HostName}: {string.Join("; ", restarted.Commands)}");
+        await _slots.ReleaseAsync(context.Saga.CorrelationId);
+    }
+
+    private async Task StartReinstall(BehaviorContext<RecoveryState> context, string detail)
+    {
+        var saga = context.Saga;
+        var vm = Vm(saga);
+        if (!vm.ReinstallAllowed || vm.Profile is null)
+        {
+            await Fail(context, $"reinstall is disabled for {vm.Name}; last: {detail}");
+            return;
+        }
+
+        await _slots.ReleaseAsync(saga.CorrelationId);
+        await EnterStep(context, RecoveryStep.Reinstall, null, $"point its PXE entry at profile {vm.Profile} ({detail})");
+        await context.Publish(new PrepareReinstall(saga.RecoveryId, vm.Name, vm.Profile, Now));
+        saga.SetDeadline(saga.LevelStartedAt + _inventory.Timers.InstallBudget);
+        await context.TransitionToState(Reinstalling);
+    }
+
+    private Task OnDeadline(BehaviorContext<RecoveryState> context)
+    {
+        var saga = context.Saga;
+        saga.ClearDeadline();
+        if (saga.Level == RecoveryLevel.Reinstall && Now >= saga.LevelStartedAt + _inventory.Timers.InstallBudget)
+            return Fail(context, $"the reinstall did not bring it back within the install budget ({_inventory.Timers.InstallBudget})");
+        return saga.CurrentState switch
+        {
+            nameof(Queued) => Dispatch(context, saga.Pending, "a slot is free"),
+            nameof(Rebooting) => Escalate(context, $"no heartbeat within T1 ({_inventory.Timers.RebootWait}) of the guest reboot"),
+            nameof(Placing) => StartPlacement(context, "placement did not answer; asking again"),
+            nameof(Fencing) when FencingTimedOut(saga) => Fail(context, $"{saga.CurrentHost} could not be fenced within T2, so {saga.VmName} was not started elsewhere"),
+            nameof(Fencing) => Dispatch(context, PendingWork.Fence, ""),
+            nameof(Restarting) => Escalate(context, $"no heartbeat within T2 ({_inventory.Timers.RestartWait}) of the restart"),
+            _ => Escalate(context, "the provisioner did not answer"),
+        };
+    }
+
+    private bool FencingTimedOut(RecoveryState saga) => Now - saga.FencingSince >= _inventory.Timers.RestartWait;
+
+    private IReadOnlyList<FenceMethod> FencingMethods(string host) =>
+        _inventory.FindHost(host)?.Fencing.Select(f => f.Method).ToList() is { Count: > 0 } methods ? methods : [FenceMethod.Hypervisor];
+
+    private async Task EnterStep(BehaviorContext<RecoveryState> context, RecoveryStep step, string? host, string detail)
+    {
+        var saga = context.Saga;
+        var now = Now;
+        saga.BeginStep(step, host, detail, now);
+        _logger.LogInformation("Recovery {RecoveryId} of {Vm}: {Step} {Host}: {Detail}", saga.RecoveryId, saga.VmName, step, host, detail);
+        await context.Publish(new RecoveryStepStarted(saga.RecoveryId, saga.VmName, step, host, detail, now));
+    }
+
+    private void Annotate(BehaviorContext<RecoveryState> context, string note)
+    {
+        var saga = context.Saga;
+        if (saga.Steps.Count > 0) saga.Steps[^1].Detail += $"; {note}";
+        _logger.LogInformation("Recovery {RecoveryId} of {Vm}: {Note}", saga.RecoveryId, saga.VmName, note);
+    }
+}

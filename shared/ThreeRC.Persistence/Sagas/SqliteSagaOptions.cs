@@ -1,0 +1,29 @@
+namespace ThreeRC.Persistence.Sagas;
+
+/// <summary>
+/// Where and how a saga type is stored. The table has the columns <c>correlation_id</c> (TEXT primary key),
+/// <c>version</c> (INTEGER), <c>data</c> (the instance as JSON) and one column per <see cref="Columns"/> entry,
+/// written on every insert and update so that they can be indexed and queried (a deadline, a state).
+/// </summary>
+public sealed class SqliteSagaOptions<TSaga>
+    where TSaga : class
+{
+    /// <summary>The table; created by the owning service's schema scripts.</summary>
+    public string Table { get; set; } = "";
+
+    /// <summary>Resolves the database holding the table.</summary>
+    public Func<IServiceProvider, SqliteDatabase>? Database { get; set; }
+
+    /// <summary>Extra columns derived from the instance.</summary>
+    public IList<SagaColumn<TSaga>> Columns { get; } = [];
+
+    /// <summary>Adds a column derived from the instance.</summary>
+    public SqliteSagaOptions<TSaga> Column(string name, Func<TSaga, object?> value)
+    {
+        Columns.Add(new SagaColumn<TSaga>(name, value));
+        return this;
+    }
+}
+
+/// <summary>A column whose value is derived from the saga instance.</summary>
+public sealed record SagaColumn<TSaga>(string Name, Func<TSaga, object?> Value);

@@ -1,0 +1,58 @@
+using MassTransit;
+using MassTransit.Saga;
+using Microsoft.Extensions.Options;
+
+namespace ThreeRC.Persistence.Sagas;
+
+/// <summary>Opens a session on the saga's SQLite database for each message, load or query.</summary>
+public sealed class SqliteSagaRepositoryContextFactory<TSaga>(
+    IOptions<SqliteSagaOptions<TSaga>> options,
+    ISagaConsumeContextFactory<SqliteSagaSession<TSaga>, TSaga> factory,
+    IServiceProvider services)
+    : ISagaRepositoryContextFactory<TSaga>, ILoadSagaRepositoryContextFactory<TSaga>, IQuerySagaRepositoryContextFactory<TSaga>
+    where TSaga : class, ISagaVersion
+{
+    public async Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next)
+        where T : class
+    {
+        await using var session = await OpenAsync(context.CancellationToken);
+        await next.Send(new SqliteSagaRepositoryContext<TSaga, T>(session, context, factory));
+    }
+
+    public async Task SendQuery<T>(ConsumeContext<T> context, ISagaQuery<TSaga> query, IPipe<SagaRepositoryQueryContext<TSaga, T>> next)
+        where T : class
+    {
+        await using var session = await OpenAsync(context.CancellationToken);
+        var instances = await session.QueryAsync(query.FilterExpression, context.CancellationToken);
+        var repositoryContext = new SqliteSagaRepositoryContext<TSaga, T>(session, context, factory);
+        await next.Send(new LoadedSagaRepositoryQueryContext<TSaga, T>(repositoryContext, instances));
+    }
+
+    public Task<T> Execute<T>(Func<LoadSagaRepositoryContext<TSaga>, Task<T>> asyncMethod, CancellationToken cancellationToken = default)
+        where T : class =>
+        ExecuteAsync(asyncMethod, cancellationToken);
+
+    public Task<T> Execute<T>(Func<QuerySagaRepositoryContext<TSaga>, Task<T>> asyncMethod, CancellationToken cancellationToken = default)
+        where T : class =>
+        ExecuteAsync(asyncMethod, cancellationToken);
+
+    public void Probe(ProbeContext context)
+    {
+        context.Add("persistence", "sqlite");
+        context.Add("table", options.Value.Table);
+    }
+
+    private async Task<T> ExecuteAsync<T>(Func<SqliteSagaRepositoryContext<TSaga>, Task<T>> asyncMethod, CancellationToken cancellationToken)
+    {
+        await using var session = await OpenAsync(cancellationToken);
+        return await asyncMethod(new SqliteSagaRepositoryContext<TSaga>(session, cancellationToken));
+    }
+
+    private async Task<SqliteSagaSession<TSaga>> OpenAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var database = settings.Database?.Invoke(services)
+            ?? throw new InvalidOperationException($"no database configured for the {typeof(TSaga).Name} saga repository");
+        return new SqliteSagaSession<TSaga>(await database.OpenAsync(cancellationToken), settings);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using MassTransit;
+using MassTransit.Configuration;
+using MassTransit.Saga;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ThreeRC.Persistence.Sagas;
+
+/// <summary>Registers the SQLite saga repository for a saga.</summary>
+public static partial class SqliteSagaRepositoryExtensions
+{
+    /// <summary>Stores the saga's instances in a SQLite table, with optimistic concurrency on <see cref="ISagaVersion"/>.</summary>
+    public static ISagaRegistrationConfigurator<TSaga> SqliteRepository<TSaga>(
+        this ISagaRegistrationConfigurator<TSaga> configurator,
+        Action<SqliteSagaOptions<TSaga>> configure)
+        where TSaga : class, ISaga, ISagaVersion
+    {
+        var options = new SqliteSagaOptions<TSaga>();
+        configure(options);
+        if (!Identifier().IsMatch(options.Table) || options.Columns.Any(column => !Identifier().IsMatch(column.Name)))
+            throw new ArgumentException($"the {typeof(TSaga).Name} repository needs a table and columns named as SQL identifiers");
+        if (options.Database is null) throw new ArgumentException($"the {typeof(TSaga).Name} repository needs a database");
+
+        configurator.Repository(repository =>
+        {
+            repository.AddOptions<SqliteSagaOptions<TSaga>>().Configure(target =>
+            {
+                target.Table = options.Table;
+                target.Database = options.Database;
+                foreach (var column in options.Columns) target.Columns.Add(column);
+            });
+            repository.RegisterLoadSagaRepository<TSaga, SqliteSagaRepositoryContextFactory<TSaga>>();
+            repository.RegisterQuerySagaRepository<TSaga, SqliteSagaRepositoryContextFactory<TSaga>>();
+            repository.RegisterSagaRepository<TSaga, SqliteSagaSession<TSaga>,
+                SagaConsumeContextFactory<SqliteSagaSession<TSaga>, TSaga>, SqliteSagaRepositoryContextFactory<TSaga>>();
+        });
+        return configurator;
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]*$")]
+    private static partial Regex Identifier();
+}

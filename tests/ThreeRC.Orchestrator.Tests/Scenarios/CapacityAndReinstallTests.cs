@@ -1,0 +1,115 @@
+using ThreeRC.Contracts.Hypervisor;
+using ThreeRC.Contracts.Placement;
+using ThreeRC.Contracts.Provisioning;
+using ThreeRC.Contracts.Recovery;
+using ThreeRC.Orchestrator.Tests.Harness;
+using static ThreeRC.Orchestrator.Tests.Harness.Messages;
+
+namespace ThreeRC.Orchestrator.Tests.Scenarios;
+
+public sealed class CapacityAndReinstallTests : HarnessTest
+{
+    [Fact]
+    public async Task When_no_host_has_capacity_the_vm_waits_and_is_restarted_once_placement_finds_room()
+    {
+        var place = await RestartRequested("db1");
+        Assert.Equal(9, place.Priority);
+
+        await H.Publish(new NoCapacity(place.RecoveryId, "db1", "every host is over its load threshold", Queued: true, H.Time.GetUtcNow()));
+        await H.WaitForState("db1", "AwaitingCapacity");
+        Assert.Equal(0, await H.AdvanceAsync(TimeSpan.FromHours(1)));
+
+        await H.Publish(new VmPlaced(place.RecoveryId, "db1", "alfa03", "alfa01", "load dropped", H.Time.GetUtcNow()));
+        var fence = await H.Published<FenceHost>(m => m.VmName == "db1");
+        Assert.Equal("alfa01", fence.HostName);
+        var steps = (await H.StateOf("db1"))!.Steps.Select(s => s.Step);
+        Assert.Equal([RecoveryStep.Placement, RecoveryStep.AwaitingCapacity, RecoveryStep.Fencing], steps);
+    }
+
+    [Fact]
+    public async Task When_placement_can_never_place_the_vm_the_incident_fails_with_its_reason()
+    {
+        var place = await RestartRequested("db1");
+
+        await H.Publish(new NoCapacity(place.RecoveryId, "db1", "no host runs its hypervisor driver", Queued: false, H.Time.GetUtcNow()));
+
+        var completed = await H.Published<RecoveryCompleted>(m => m.VmName == "db1");
+        Assert.Equal(RecoveryOutcome.Failed, completed.Outcome);
+        Assert.Contains("no host runs its hypervisor driver", completed.Reason);
+    }
+
+    [Fact]
+    public async Task When_the_restart_does_not_bring_the_vm_back_within_T2_it_is_reinstalled_and_recovers_after_the_installer_calls_back()
+    {
+        var place = await RestartRequested("web1", lostHost: null);
+        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa01", "alfa01", "current host", H.Time.GetUtcNow()));
+        var restart = await H.Published<RestartVm>(m => m.VmName == "web1");
+        await H.Publish(new VmRestarted(restart.RecoveryId, "web1", "alfa01", [], H.Time.GetUtcNow()));
+        await H.WaitForState("web1", "Restarting");
+
+        await H.AdvanceAsync(TestInventory.T2);
+
+        var prepare = await H.Published<PrepareReinstall>(m => m.VmName == "web1");
+        Assert.Equal("web", prepare.Profile);
+        await H.Publish(new ReinstallPrepared(prepare.RecoveryId, "web1", "web", "pxelinux.cfg/01-52-54-00-00-00-01", H.Time.GetUtcNow()));
+        var replace = await H.Published<PlaceVm>(m => m.VmName == "web1" && H.PublishedCount<PlaceVm>(p => p.VmName == "web1") == 2);
+        await H.Publish(new VmPlaced(replace.RecoveryId, "web1", "alfa01", "alfa01", "current host", H.Time.GetUtcNow()));
+        await Testing.Eventually.Until(() => H.PublishedCount<RestartVm>(m => m.VmName == "web1") == 2, TimeSpan.FromSeconds(10), "a second RestartVm");
+        await H.Publish(new InstallCompleted(prepare.RecoveryId, "web1", H.Time.GetUtcNow()));
+        await H.Publish(Up("web1"));
+
+        var completed = await H.Published<RecoveryCompleted>(m => m.VmName == "web1");
+        Assert.Equal(RecoveryOutcome.Recovered, completed.Outcome);
+        Assert.Equal(
+            [RecoveryStep.Placement, RecoveryStep.Restart, RecoveryStep.Reinstall, RecoveryStep.Placement, RecoveryStep.Reinstall],
+            completed.Steps.Select(s => s.Step));
+        Assert.Contains("the installer called back", completed.Steps[^1].Detail);
+    }
+
+    [Fact]
+    public async Task When_reinstall_is_disabled_the_incident_fails_after_T2()
+    {
+        var place = await RestartRequested("db1", lostHost: null);
+        await H.Publish(new VmPlaced(place.RecoveryId, "db1", "alfa01", "alfa01", "current host", H.Time.GetUtcNow()));
+        await H.Published<RestartVm>(m => m.VmName == "db1");
+        await H.WaitForState("db1", "Restarting");
+
+        await H.AdvanceAsync(TestInventory.T2);
+
+        var completed = await H.Published<RecoveryCompleted>(m => m.VmName == "db1");
+        Assert.Equal(RecoveryOutcome.Failed, completed.Outcome);
+        Assert.Contains("reinstall is disabled for db1", completed.Reason);
+        Assert.Equal(0, H.PublishedCount<PrepareReinstall>(_ => true));
+    }
+
+    [Fact]
+    public async Task When_the_provisioner_refuses_the_reinstall_the_incident_fails_with_its_reason()
+    {
+        await H.Publish(new RecoveryRequested("web1", RecoveryLevel.Reinstall, "operator asked", null, "alice", H.Time.GetUtcNow()));
+        var prepare = await H.Published<PrepareReinstall>(m => m.VmName == "web1");
+
+        await H.Publish(new ReinstallRefused(prepare.RecoveryId, "web1", "profile web is unknown", H.Time.GetUtcNow()));
+
+        var completed = await H.Published<RecoveryCompleted>(m => m.VmName == "web1");
+        Assert.Equal(RecoveryOutcome.Failed, completed.Outcome);
+        Assert.Contains("profile web is unknown", completed.Reason);
+    }
+
+    [Fact]
+    public async Task When_the_restart_fails_the_incident_escalates_at_once_instead_of_waiting_for_T2()
+    {
+        var place = await RestartRequested("web1", lostHost: null);
+        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa01", "alfa01", "current host", H.Time.GetUtcNow()));
+        var restart = await H.Published<RestartVm>(m => m.VmName == "web1");
+
+        await H.Publish(new VmRestartFailed(restart.RecoveryId, "web1", "alfa01", "virsh start: domain disk missing", [], H.Time.GetUtcNow()));
+
+        await H.Published<PrepareReinstall>(m => m.VmName == "web1");
+    }
+
+    private async Task<PlaceVm> RestartRequested(string vm, string? lostHost = "alfa01")
+    {
+        await H.Publish(new RecoveryRequested(vm, RecoveryLevel.Restart, "test", lostHost, "orchestrator", H.Time.GetUtcNow()));
+        return await H.Published<PlaceVm>(m => m.VmName == vm);
+    }
+}

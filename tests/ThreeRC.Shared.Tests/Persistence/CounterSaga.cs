@@ -1,0 +1,31 @@
+using MassTransit;
+
+namespace ThreeRC.Shared.Tests.Persistence;
+
+public record CountUp(Guid CorrelationId, int Number) : CorrelatedBy<Guid>;
+
+/// <summary>A saga that counts: a lost update shows as a count below the number of messages.</summary>
+public sealed class CounterSaga : ISaga, ISagaVersion, InitiatedByOrOrchestrates<CountUp>
+{
+    private static int _attempts;
+
+    public static int Attempts => _attempts;
+
+    public Guid CorrelationId { get; set; }
+
+    public int Version { get; set; }
+
+    public int Count { get; set; }
+
+    public List<int> Numbers { get; set; } = [];
+
+    public async Task Consume(ConsumeContext<CountUp> context)
+    {
+        Interlocked.Increment(ref _attempts);
+
+        // A real saga awaits I/O between loading and saving; this pause lets concurrent attempts overlap.
+        await Task.Delay(1);
+        Count++;
+        Numbers.Add(context.Message.Number);
+    }
+}
