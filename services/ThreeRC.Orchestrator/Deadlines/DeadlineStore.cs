@@ -25,6 +25,7 @@ public sealed class DeadlineStore(OrchestratorDatabase database)
 
     public async Task MarkDispatchedAsync(IEnumerable<DueDeadline> deadlines, DateTimeOffset now)
     {
+        using var turn = await database.EnterWriteAsync();
         await using var connection = await database.OpenAsync();
         await using var transaction = connection.BeginTransaction(deferred: false);
         await connection.ExecuteAsync(

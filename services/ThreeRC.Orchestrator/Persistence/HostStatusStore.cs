@@ -7,6 +7,7 @@ public sealed class HostStatusStore(OrchestratorDatabase database, TimeProvider 
 {
     public async Task SetDownAsync(string host, bool down)
     {
+        using var turn = await database.EnterWriteAsync();
         await using var connection = await database.OpenAsync();
         await connection.ExecuteAsync(
             "INSERT INTO host_status (name, down, since) VALUES (@host, @down, @since) ON CONFLICT (name) DO UPDATE SET down = @down, since = @since",

@@ -8,6 +8,7 @@ public sealed class MaintenanceStore(OrchestratorDatabase database, TimeProvider
 {
     public async Task SetAsync(MaintenanceTarget target, string name, bool inMaintenance, string reason)
     {
+        using var turn = await database.EnterWriteAsync();
         await using var connection = await database.OpenAsync();
         if (inMaintenance)
             await connection.ExecuteAsync(

@@ -15,6 +15,7 @@ public sealed class RecoverySlots(OrchestratorDatabase database, IOptions<Orches
     /// <summary>Grants (or keeps) a slot, on <paramref name="host"/> when the work targets one; false means wait and ask again.</summary>
     public async Task<bool> TryAcquireAsync(Guid correlationId, string vm, int priority, string? host)
     {
+        using var turn = await database.EnterWriteAsync();
         await using var connection = await database.OpenAsync();
         await using var transaction = connection.BeginTransaction(deferred: false);
         await connection.ExecuteAsync(
@@ -44,6 +45,7 @@ public sealed class RecoverySlots(OrchestratorDatabase database, IOptions<Orches
 
     public async Task ReleaseAsync(Guid correlationId)
     {
+        using var turn = await database.EnterWriteAsync();
         await using var connection = await database.OpenAsync();
         await connection.ExecuteAsync("DELETE FROM recovery_slots WHERE correlation_id = @correlationId", new { correlationId });
     }

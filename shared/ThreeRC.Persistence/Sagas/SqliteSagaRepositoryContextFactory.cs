@@ -53,6 +53,6 @@ public sealed class SqliteSagaRepositoryContextFactory<TSaga>(
         var settings = options.Value;
         var database = settings.Database?.Invoke(services)
             ?? throw new InvalidOperationException($"no database configured for the {typeof(TSaga).Name} saga repository");
-        return new SqliteSagaSession<TSaga>(await database.OpenAsync(cancellationToken), settings);
+        return new SqliteSagaSession<TSaga>(await database.OpenAsync(cancellationToken), database, settings);
     }
 }

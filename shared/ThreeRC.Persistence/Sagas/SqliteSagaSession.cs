@@ -16,11 +16,13 @@ public sealed class SqliteSagaSession<TSaga> : IAsyncDisposable
 {
     private const int SqliteConstraint = 19;
     private readonly SqliteConnection _connection;
+    private readonly SqliteDatabase _database;
     private readonly SqliteSagaOptions<TSaga> _options;
 
-    internal SqliteSagaSession(SqliteConnection connection, SqliteSagaOptions<TSaga> options)
+    internal SqliteSagaSession(SqliteConnection connection, SqliteDatabase database, SqliteSagaOptions<TSaga> options)
     {
         _connection = connection;
+        _database = database;
         _options = options;
     }
 
@@ -49,6 +51,7 @@ public sealed class SqliteSagaSession<TSaga> : IAsyncDisposable
         var values = string.Join(", ", ExtraColumns.Select(name => "@" + name).Prepend("@data").Prepend("@version").Prepend("@correlationId"));
         try
         {
+            using var turn = await _database.EnterWriteAsync(cancellationToken);
             await _connection.ExecuteAsync(new CommandDefinition(
                 $"INSERT INTO {_options.Table} ({columns}) VALUES ({values})", Parameters(instance), cancellationToken: cancellationToken));
         }
@@ -66,6 +69,7 @@ public sealed class SqliteSagaSession<TSaga> : IAsyncDisposable
         var assignments = string.Join(", ", ExtraColumns.Select(name => $"{name} = @{name}").Prepend("data = @data").Prepend("version = @version"));
         var parameters = Parameters(instance);
         parameters.Add("expected", expected);
+        using var turn = await _database.EnterWriteAsync(cancellationToken);
         var updated = await _connection.ExecuteAsync(new CommandDefinition(
             $"UPDATE {_options.Table} SET {assignments} WHERE correlation_id = @correlationId AND version = @expected",
             parameters, cancellationToken: cancellationToken));
@@ -76,6 +80,7 @@ public sealed class SqliteSagaSession<TSaga> : IAsyncDisposable
 
     public async Task DeleteAsync(TSaga instance, CancellationToken cancellationToken)
     {
+        using var turn = await _database.EnterWriteAsync(cancellationToken);
         var deleted = await _connection.ExecuteAsync(new CommandDefinition(
             $"DELETE FROM {_options.Table} WHERE correlation_id = @correlationId AND version = @version",
             new { correlationId = instance.CorrelationId, version = instance.Version }, cancellationToken: cancellationToken));

@@ -1,0 +1,42 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using ThreeRC.Contracts.Monitoring;
+using ThreeRC.Contracts.Placement;
+using ThreeRC.Testing;
+
+namespace ThreeRC.Benchmarks.Orchestrator;
+
+/// <summary>
+/// 100 physical hosts with 20 VMs each fail at once: how long until every VM's first recovery command (its PlaceVm:
+/// a lost host's VMs skip the reboot) has been sent. Goal: at most 10 s on 2 cores.
+///   scenario orchestrator-mass-failure [inmemory|rabbitmq] [hosts] [vms-per-host]
+/// </summary>
+public sealed class MassFailureScenario : IScenario
+{
+    public string Name => "orchestrator-mass-failure";
+
+    public string Description => "100 hosts x 20 VMs fail at once: time to every first recovery command (goal <= 10 s)";
+
+    public async Task RunAsync(string[] arguments, TextWriter output)
+    {
+        var transport = arguments.ElementAtOrDefault(0) ?? "inmemory";
+        var hosts = int.Parse(arguments.ElementAtOrDefault(1) ?? "100");
+        var perHost = int.Parse(arguments.ElementAtOrDefault(2) ?? "20");
+        using var data = new TempDirectory("bench-mass");
+        await using var broker = transport == "rabbitmq" ? new RabbitMqBroker() : null;
+        if (broker is not null) await broker.InitializeAsync();
+        var clock = new MessageClock();
+        using var host = await OrchestratorBenchHost.StartAsync(data.Path, GeneratedInventory.Yaml(hosts, perHost),
+            broker?.BusConfiguration ?? new Dictionary<string, string?>(), clock, typeof(PlaceVm));
+        var bus = host.Services.GetRequiredService<IBus>();
+
+        var start = clock.Watch.Elapsed;
+        await bus.PublishBatch(Enumerable.Range(1, hosts).Select(h => GeneratedInventory.Host(h))
+            .Select(name => new HostUnresponsive(name, HostKind.Physical, name, null, DateTimeOffset.UtcNow, "bench", "power loss")));
+        await clock.WaitFor<PlaceVm>(hosts * perHost, TimeSpan.FromMinutes(5));
+
+        var elapsed = clock.LastAt<PlaceVm>() - start;
+        await output.WriteLineAsync($"{Name}: transport {transport}, {hosts} hosts x {perHost} VMs: all {hosts * perHost} first recovery commands sent {elapsed.TotalSeconds:0.00} s after the failures were published");
+        await host.StopAsync();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using MassTransit;
+
+namespace ThreeRC.Benchmarks.Orchestrator;
+
+/// <summary>Counts messages of each type as they arrive and remembers when the last one of each arrived.</summary>
+public sealed class MessageClock
+{
+    private readonly ConcurrentDictionary<Type, int> _counts = new();
+    private readonly ConcurrentDictionary<Type, long> _last = new();
+
+    public Stopwatch Watch { get; } = Stopwatch.StartNew();
+
+    public int Count<T>() => _counts.GetValueOrDefault(typeof(T));
+
+    public TimeSpan LastAt<T>() => TimeSpan.FromTicks(_last.GetValueOrDefault(typeof(T)) * TimeSpan.TicksPerSecond / Stopwatch.Frequency);
+
+    public void Saw(Type type)
+    {
+        _counts.AddOrUpdate(type, 1, (_, n) => n + 1);
+        _last[type] = Watch.ElapsedTicks;
+    }
+
+    public async Task WaitFor<T>(int count, TimeSpan timeout)
+    {
+        var deadline = Watch.Elapsed + timeout;
+        while (Count<T>() < count)
+        {
+            if (Watch.Elapsed > deadline) throw new TimeoutException($"only {Count<T>()} of {count} {typeof(T).Name} within {timeout}");
+            await Task.Delay(5);
+        }
+    }
+}
+
+/// <summary>Feeds every consumed <typeparamref name="T"/> to the <see cref="MessageClock"/>.</summary>
+public sealed class ClockConsumer<T>(MessageClock clock) : IConsumer<T>
+    where T : class
+{
+    public Task Consume(ConsumeContext<T> context)
+    {
+        clock.Saw(typeof(T));
+        return Task.CompletedTask;
+    }
+}
