@@ -30,7 +30,7 @@ public sealed class PhysicalHostLostConsumer(
         }
 
         await hosts.SetDownAsync(lost.Name, down: true);
-        if (await maintenance.ReasonAsync(null, lost.Name) is { } reason)
+        if (await maintenance.HostReasonAsync(lost.Name) is { } reason)
         {
             logger.LogInformation("Physical host {Host} is unresponsive but left alone: {Maintenance}", lost.Name, reason);
             return;

@@ -30,6 +30,7 @@ public static class OrchestratorModule
         services.AddSingleton<RecoverySlots>();
         services.AddSingleton<HostStatusStore>();
         services.AddSingleton<MaintenanceStore>();
+        services.AddSingleton<IncidentGuards>();
         services.AddSingleton<DeadlineStore>();
         services.AddSingleton<DeadlineSweeper>();
         return services;

@@ -18,15 +18,11 @@ public sealed class MaintenanceStore(OrchestratorDatabase database, TimeProvider
             await connection.ExecuteAsync("DELETE FROM maintenance WHERE target = @target AND name = @name", new { target = target.ToString(), name });
     }
 
-    /// <summary>The reason the VM, or the host it runs on, is in maintenance; null when neither is.</summary>
-    public async Task<string?> ReasonAsync(string? vm, string? host)
+    /// <summary>The reason the physical host is in maintenance; null when it is not.</summary>
+    public async Task<string?> HostReasonAsync(string host)
     {
         await using var connection = await database.OpenAsync();
         return await connection.QueryFirstOrDefaultAsync<string>(
-            """
-            SELECT target || ' ' || name || ' is in maintenance: ' || reason FROM maintenance
-            WHERE (target = 'Vm' AND name = @vm) OR (target = 'Host' AND name = @host)
-            """,
-            new { vm, host });
+            "SELECT 'Host ' || name || ' is in maintenance: ' || reason FROM maintenance WHERE target = 'Host' AND name = @host", new { host });
     }
 }

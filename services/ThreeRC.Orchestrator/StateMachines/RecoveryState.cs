@@ -42,6 +42,9 @@ public sealed class RecoveryState : SagaStateMachineInstance, ISagaVersion
 
     public PendingWork Pending { get; set; }
 
+    /// <summary>Whether the incident holds a storm-control slot (so only then is one released).</summary>
+    public bool HoldsSlot { get; set; }
+
     public List<StepEntry> Steps { get; set; } = [];
 
     public DateTimeOffset? DeadlineAt { get; set; }

@@ -15,6 +15,12 @@ public sealed class RecoveryStateDefinition : SagaDefinition<RecoveryState>
 {
     private const int Partitions = 32;
 
+    public RecoveryStateDefinition()
+    {
+        // Messages wait on SQLite's single writer; enough of them in flight keep both the writer and the CPUs busy.
+        ConcurrentMessageLimit = Partitions;
+    }
+
     protected override void ConfigureSaga(IReceiveEndpointConfigurator endpoint, ISagaConfigurator<RecoveryState> saga, IRegistrationContext context)
     {
         var partitioner = endpoint.CreatePartitioner(Partitions);

@@ -16,14 +16,15 @@ public sealed partial class RecoveryStateMachine
         var vm = _inventory.FindVm(vmName)!;
         saga.VmName = vm.Name;
         saga.CurrentHost ??= vm.HomeHost;
-        if (await _maintenance.ReasonAsync(vm.Name, saga.CurrentHost) is { } maintenance)
+        var guard = await _guards.CheckAsync(vm.Name, saga.CurrentHost);
+        if (guard.Maintenance is { } maintenance)
         {
             _logger.LogInformation("{Vm} is down ({Trigger}) but left alone: {Maintenance}", vm.Name, trigger, maintenance);
             await context.TransitionToState(Healthy);
             return;
         }
 
-        if (lostHost is null && await _hosts.IsDownAsync(saga.CurrentHost)) lostHost = saga.CurrentHost;
+        if (lostHost is null && guard.HostDown) lostHost = saga.CurrentHost;
         var now = Now;
         saga.RecentIncidents.RemoveAll(at => at < now - _options.FlapWindow);
         var previous = saga.RecentIncidents.Count;
@@ -119,7 +120,7 @@ public sealed partial class RecoveryStateMachine
     {
         var saga = context.Saga;
         var now = Now;
-        await _slots.ReleaseAsync(saga.CorrelationId);
+        await ReleaseSlot(saga);
         saga.ClearDeadline();
         saga.Pending = PendingWork.None;
         await context.Publish(new RecoveryCompleted(saga.RecoveryId, saga.VmName, outcome, reason, saga.LastHeardAt, saga.StartedAt, now,

@@ -15,7 +15,8 @@ public sealed partial class RecoveryStateMachine
     {
         var saga = context.Saga;
         var host = work == PendingWork.Restart ? saga.TargetHost : null;
-        if (!await _slots.TryAcquireAsync(saga.CorrelationId, saga.VmName, Vm(saga).Priority, host))
+        saga.HoldsSlot = await _slots.TryAcquireAsync(saga.CorrelationId, saga.VmName, Vm(saga).Priority, host);
+        if (!saga.HoldsSlot)
         {
             if (saga.Pending != work) await EnterStep(context, RecoveryStep.Queued, host, $"waiting for a recovery slot before {work}");
             saga.Pending = work;
@@ -45,7 +46,7 @@ public sealed partial class RecoveryStateMachine
     private async Task StartPlacement(BehaviorContext<RecoveryState> context, string detail)
     {
         var saga = context.Saga;
-        await _slots.ReleaseAsync(saga.CorrelationId);
+        await ReleaseSlot(saga);
         var relocate = saga.LostHost is not null;
         await EnterStep(context, RecoveryStep.Placement, null, relocate ? $"choose a host other than {saga.LostHost} ({detail})" : $"choose a host ({detail})");
         await context.Publish(new PlaceVm(saga.RecoveryId, saga.VmName, relocate, Vm(saga).Priority, Now));
@@ -142,7 +143,7 @@ public sealed partial class RecoveryStateMachine
     {
         context.Saga.CurrentHost = restarted.HostName;
         Annotate(context, $"running on {restarted.HostName}: {string.Join("; ", restarted.Commands)}");
-        await _slots.ReleaseAsync(context.Saga.CorrelationId);
+        await ReleaseSlot(context.Saga);
     }
 
     private async Task StartReinstall(BehaviorContext<RecoveryState> context, string detail)
@@ -155,7 +156,7 @@ public sealed partial class RecoveryStateMachine
             return;
         }
 
-        await _slots.ReleaseAsync(saga.CorrelationId);
+        await ReleaseSlot(saga);
         await EnterStep(context, RecoveryStep.Reinstall, null, $"point its PXE entry at profile {vm.Profile} ({detail})");
         await context.Publish(new PrepareReinstall(saga.RecoveryId, vm.Name, vm.Profile, Now));
         saga.SetDeadline(saga.LevelStartedAt + _inventory.Timers.InstallBudget);
@@ -178,6 +179,14 @@ public sealed partial class RecoveryStateMachine
             nameof(Restarting) => Escalate(context, $"no heartbeat within T2 ({_inventory.Timers.RestartWait}) of the restart"),
             _ => Escalate(context, "the provisioner did not answer"),
         };
+    }
+
+    /// <summary>Gives back the storm-control slot, if the incident holds one (a waiting incident holds none but is queued for one).</summary>
+    private async Task ReleaseSlot(RecoveryState saga)
+    {
+        if (!saga.HoldsSlot && saga.Pending == PendingWork.None) return;
+        await _slots.ReleaseAsync(saga.CorrelationId);
+        saga.HoldsSlot = false;
     }
 
     private bool FencingTimedOut(RecoveryState saga) => Now - saga.FencingSince >= _inventory.Timers.RestartWait;

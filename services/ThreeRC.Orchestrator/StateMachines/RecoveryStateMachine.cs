@@ -23,8 +23,7 @@ public sealed partial class RecoveryStateMachine : MassTransitStateMachine<Recov
     private readonly OrchestratorOptions _options;
     private readonly TimeProvider _time;
     private readonly RecoverySlots _slots;
-    private readonly HostStatusStore _hosts;
-    private readonly MaintenanceStore _maintenance;
+    private readonly IncidentGuards _guards;
     private readonly ILogger<RecoveryStateMachine> _logger;
 
     public RecoveryStateMachine(
@@ -32,16 +31,14 @@ public sealed partial class RecoveryStateMachine : MassTransitStateMachine<Recov
         IOptions<OrchestratorOptions> options,
         TimeProvider time,
         RecoverySlots slots,
-        HostStatusStore hosts,
-        MaintenanceStore maintenance,
+        IncidentGuards guards,
         ILogger<RecoveryStateMachine> logger)
     {
         _inventory = inventory;
         _options = options.Value;
         _time = time;
         _slots = slots;
-        _hosts = hosts;
-        _maintenance = maintenance;
+        _guards = guards;
         _logger = logger;
 
         InstanceState(x => x.CurrentState);

@@ -12,7 +12,7 @@ public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<Rabb
     public static TheoryData<string, string[]> Services => new()
     {
         { "ThreeRC.Monitor", [] },
-        { "ThreeRC.Orchestrator", [] },
+        { "ThreeRC.Orchestrator", ["threerc-recovery-state", "threerc-physical-host-lost", "threerc-physical-host-returned", "threerc-maintenance-changed"] },
         { "ThreeRC.Placement", [] },
         { "ThreeRC.HypervisorExecutor", [] },
         { "ThreeRC.PxeProvisioner", [] },
