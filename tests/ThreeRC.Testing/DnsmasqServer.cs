@@ -11,19 +11,21 @@ public sealed class DnsmasqServer : IAsyncLifetime, IAsyncDisposable
 {
     private const int Attempts = 5;
     private readonly TempDirectory _directory = new("dnsmasq");
-    private readonly IReadOnlyList<string> _extraArguments;
+    private readonly int _dnsPort;
+    private readonly string _confFile;
     private ServiceProcess? _process;
 
     /// <summary>A TFTP server only.</summary>
     public DnsmasqServer()
-        : this([])
+        : this(dnsPort: 0, confFile: "/dev/null")
     {
     }
 
-    /// <param name="extraArguments">More dnsmasq options, such as --port=N and --conf-file=... to serve DNS too.</param>
-    public DnsmasqServer(IEnumerable<string> extraArguments)
+    /// <summary>A TFTP server that also answers DNS on <paramref name="dnsPort"/> from <paramref name="confFile"/>.</summary>
+    public DnsmasqServer(int dnsPort, string confFile)
     {
-        _extraArguments = [.. extraArguments];
+        _dnsPort = dnsPort;
+        _confFile = confFile;
         Directory.CreateDirectory(TftpRoot);
     }
 
@@ -43,8 +45,9 @@ public sealed class DnsmasqServer : IAsyncLifetime, IAsyncDisposable
             Address = RandomLoopbackAddress();
             _process = ServiceProcess.Start("dnsmasq", Arguments());
             if (await StartedAsync(_process)) return;
-            var log = _process.Output;
             await _process.DisposeAsync();
+            var log = _process.Output;
+            _process = null;
             if (attempt == Attempts) throw new InvalidOperationException($"dnsmasq did not start on {Address}: {log}");
         }
     }
@@ -67,11 +70,10 @@ public sealed class DnsmasqServer : IAsyncLifetime, IAsyncDisposable
 
     private IEnumerable<string> Arguments() =>
     [
-        "--keep-in-foreground", "--conf-file=/dev/null", "--port=0", "--log-facility=-",
+        "--keep-in-foreground", $"--conf-file={_confFile}", $"--port={_dnsPort}", "--log-facility=-",
         "--bind-interfaces", $"--listen-address={Address}",
         "--enable-tftp", $"--tftp-root={TftpRoot}", $"--user={Environment.UserName}",
         $"--pid-file={_directory.Combine("dnsmasq.pid")}",
-        .. _extraArguments,
     ];
 
     private static async Task<bool> StartedAsync(ServiceProcess process)
