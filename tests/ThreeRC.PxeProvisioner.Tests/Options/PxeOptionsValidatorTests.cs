@@ -56,3 +56,21 @@ public class PxeOptionsValidatorTests
         Assert.All(result.Failures!, failure => Assert.Contains("is not a plain path", failure));
     }
 }
+
+public sealed class PxeOptionsAtStartTests : IDisposable
+{
+    private readonly ThreeRC.Testing.TempDirectory _data = new("pxe-options");
+
+    [Fact]
+    public async Task An_invalid_Pxe_section_stops_the_provisioner_before_it_starts_and_says_which_key()
+    {
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            Support.ProvisionerHost.StartAsync(_data, _data.Combine("tftp"),
+                settings: new Dictionary<string, string?> { ["Pxe:CallbackBaseUrl"] = "ftp://10.0.0.2/" }));
+
+        Assert.Contains("Pxe:CallbackBaseUrl: 'ftp://10.0.0.2/' is not an absolute http:// or https:// URL", failure.Failures);
+        Assert.False(Directory.Exists(_data.Combine("tftp", "pxelinux.cfg")));
+    }
+
+    public void Dispose() => _data.Dispose();
+}

@@ -75,7 +75,16 @@ internal sealed class ProvisionerHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new ProvisionerHost(app, baseUrl);
     }
 
