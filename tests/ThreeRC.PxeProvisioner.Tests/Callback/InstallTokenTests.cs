@@ -30,7 +30,7 @@ public sealed class InstallTokenTests : IAsyncLifetime
     public async Task A_wrong_token_is_answered_403_and_the_install_stays_pending()
     {
         var (_, install) = await PrepareGridceAsync();
-        var wrong = Commands.KernelArgument(install, "threerc.token")[..^4] + "AAAA";
+        var wrong = PxelinuxEntry.KernelArgument(install, "threerc.token")[..^4] + "AAAA";
 
         using var response = await _host.CompleteInstallAsync("gridce", wrong);
 
@@ -51,7 +51,7 @@ public sealed class InstallTokenTests : IAsyncLifetime
     public async Task A_used_token_is_answered_403_and_publishes_nothing_more()
     {
         var (_, install) = await PrepareGridceAsync();
-        var token = Commands.KernelArgument(install, "threerc.token");
+        var token = PxelinuxEntry.KernelArgument(install, "threerc.token");
         using var first = await _host.CompleteInstallAsync("gridce", token);
         var localBoot = await ReadGridceAsync();
 
@@ -69,7 +69,7 @@ public sealed class InstallTokenTests : IAsyncLifetime
         var (_, install) = await PrepareGridceAsync();
         _time.Advance(TokenLifetime);
 
-        using var response = await _host.CompleteInstallAsync("gridce", Commands.KernelArgument(install, "threerc.token"));
+        using var response = await _host.CompleteInstallAsync("gridce", PxelinuxEntry.KernelArgument(install, "threerc.token"));
 
         await AssertNothingChangedAsync(response, install);
     }
@@ -80,7 +80,7 @@ public sealed class InstallTokenTests : IAsyncLifetime
         var (_, install) = await PrepareGridceAsync();
         _time.Advance(TokenLifetime - TimeSpan.FromSeconds(1));
 
-        using var response = await _host.CompleteInstallAsync("gridce", Commands.KernelArgument(install, "threerc.token"));
+        using var response = await _host.CompleteInstallAsync("gridce", PxelinuxEntry.KernelArgument(install, "threerc.token"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -91,7 +91,7 @@ public sealed class InstallTokenTests : IAsyncLifetime
         var (_, install) = await PrepareGridceAsync();
         await _host.PrepareAsync(Commands.Reinstall("gridwn", "grid-wn"));
 
-        using var response = await _host.CompleteInstallAsync("gridwn", Commands.KernelArgument(install, "threerc.token"));
+        using var response = await _host.CompleteInstallAsync("gridwn", PxelinuxEntry.KernelArgument(install, "threerc.token"));
 
         await AssertNothingChangedAsync(response, install);
         Assert.Contains("LABEL install", await File.ReadAllTextAsync(Path.Combine(TftpRoot, TestInventory.GridwnFile)));
@@ -103,7 +103,7 @@ public sealed class InstallTokenTests : IAsyncLifetime
         var (_, older) = await PrepareGridceAsync();
         var (_, newer) = await PrepareGridceAsync();
 
-        using var response = await _host.CompleteInstallAsync("gridce", Commands.KernelArgument(older, "threerc.token"));
+        using var response = await _host.CompleteInstallAsync("gridce", PxelinuxEntry.KernelArgument(older, "threerc.token"));
 
         await AssertNothingChangedAsync(response, newer);
     }
@@ -115,7 +115,7 @@ public sealed class InstallTokenTests : IAsyncLifetime
 
         using var none = await _host.GetInstallConfigAsync("gridce", token: null);
         using var wrong = await _host.GetInstallConfigAsync("gridce", "not-the-token");
-        using var unknown = await _host.GetInstallConfigAsync("nosuchvm", Commands.KernelArgument(install, "threerc.token"));
+        using var unknown = await _host.GetInstallConfigAsync("nosuchvm", PxelinuxEntry.KernelArgument(install, "threerc.token"));
 
         Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden], [none.StatusCode, wrong.StatusCode, unknown.StatusCode]);
         Assert.DoesNotContain("threerc.token", await none.Content.ReadAsStringAsync() + await wrong.Content.ReadAsStringAsync());

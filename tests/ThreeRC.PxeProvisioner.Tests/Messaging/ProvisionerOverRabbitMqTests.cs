@@ -61,8 +61,8 @@ public sealed class ProvisionerOverRabbitMqTests(RabbitMqBroker broker) : IClass
         var prepared = await _published.WaitForAsync<ReinstallPrepared>(message => message.RecoveryId == command.RecoveryId);
         var install = await _tftp.FetchAsync(prepared.PxeConfigFile);
         using var client = new HttpClient();
-        using var callback = new HttpRequestMessage(HttpMethod.Post, Commands.KernelArgument(install.Output, "threerc.callback"));
-        callback.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Commands.KernelArgument(install.Output, "threerc.token"));
+        using var callback = new HttpRequestMessage(HttpMethod.Post, PxelinuxEntry.KernelArgument(install.Output, "threerc.callback"));
+        callback.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PxelinuxEntry.KernelArgument(install.Output, "threerc.token"));
         using var response = await client.SendAsync(callback);
         var completed = await _published.WaitForAsync<InstallCompleted>(message => message.RecoveryId == command.RecoveryId);
         var after = await _tftp.FetchAsync(prepared.PxeConfigFile);

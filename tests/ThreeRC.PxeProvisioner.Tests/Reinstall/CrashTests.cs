@@ -59,7 +59,7 @@ public sealed class CrashTests : IDisposable
 
         await using var second = await ProvisionerHost.StartAsync(_data, TftpRoot);
         var afterRestart = await File.ReadAllTextAsync(GridceEntry);
-        using var completion = await second.CompleteInstallAsync("gridce", Commands.KernelArgument(pending, "threerc.token"));
+        using var completion = await second.CompleteInstallAsync("gridce", PxelinuxEntry.KernelArgument(pending, "threerc.token"));
 
         Assert.False(File.Exists(leftover));
         Assert.Equal(pending, afterRestart);

@@ -46,7 +46,7 @@ public sealed class ReinstallOverTftpTests : IAsyncLifetime
 
         var prepared = Assert.IsType<ReinstallPrepared>(await _host.PrepareAsync(command));
         var install = (await _tftp.FetchAsync(prepared.PxeConfigFile)).Output;
-        var token = Commands.KernelArgument(install, "threerc.token");
+        var token = PxelinuxEntry.KernelArgument(install, "threerc.token");
         using var completion = await _host.CompleteInstallAsync("gridce", token);
         var completed = await _host.Published.WaitForAsync<InstallCompleted>(message => message.VmName == "gridce");
         var after = await _tftp.FetchAsync(prepared.PxeConfigFile);
@@ -56,7 +56,7 @@ public sealed class ReinstallOverTftpTests : IAsyncLifetime
         Assert.Contains("LABEL install", install);
         Assert.Contains("KERNEL images/rhel/vmlinuz", install);
         Assert.Contains("APPEND initrd=images/rhel/initrd.img inst.ks=http://10.0.0.2/ks/grid-ce.cfg threerc.vm=gridce threerc.mac=52:54:00:00:01:01 ", install);
-        Assert.Equal($"{_host.BaseUrl}/pxe/vms/gridce/install-completed", Commands.KernelArgument(install, "threerc.callback"));
+        Assert.Equal($"{_host.BaseUrl}/pxe/vms/gridce/install-completed", PxelinuxEntry.KernelArgument(install, "threerc.callback"));
         Assert.Contains("# role: grid-ce", install);
         Assert.Equal(HttpStatusCode.OK, completion.StatusCode);
         Assert.Equal(command.RecoveryId, completed.RecoveryId);
@@ -70,7 +70,7 @@ public sealed class ReinstallOverTftpTests : IAsyncLifetime
     {
         var prepared = Assert.IsType<ReinstallPrepared>(await _host.PrepareAsync(Commands.Reinstall("gridwn", "grid-wn")));
         var install = (await _tftp.FetchAsync(prepared.PxeConfigFile)).Output;
-        var token = Commands.KernelArgument(install, "threerc.token");
+        var token = PxelinuxEntry.KernelArgument(install, "threerc.token");
 
         using var response = await _host.GetInstallConfigAsync("gridwn", token);
         var config = await response.Content.ReadAsStringAsync();
@@ -78,7 +78,7 @@ public sealed class ReinstallOverTftpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(install, config);
         Assert.Contains("# role: worker", config);
-        Assert.Equal("worker", Commands.KernelArgument(config, "threerc.role"));
+        Assert.Equal("worker", PxelinuxEntry.KernelArgument(config, "threerc.role"));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class ReinstallOverTftpTests : IAsyncLifetime
         Assert.Contains($"# recovery: {gridwn.RecoveryId}", wnFile);
         Assert.Contains("threerc.vm=gridwn ", wnFile);
         Assert.DoesNotContain("gridce", wnFile);
-        Assert.NotEqual(Commands.KernelArgument(ceFile, "threerc.token"), Commands.KernelArgument(wnFile, "threerc.token"));
+        Assert.NotEqual(PxelinuxEntry.KernelArgument(ceFile, "threerc.token"), PxelinuxEntry.KernelArgument(wnFile, "threerc.token"));
         Assert.Equal(gridseBefore, await File.ReadAllTextAsync(Path.Combine(_tftp.TftpRoot, TestInventory.GridseFile)));
         Assert.Empty(Directory.GetFiles(Path.Combine(_tftp.TftpRoot, "pxelinux.cfg"), ".threerc-*"));
     }
