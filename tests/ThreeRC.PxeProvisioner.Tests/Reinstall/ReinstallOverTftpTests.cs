@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using ThreeRC.Contracts.Provisioning;
 using ThreeRC.PxeProvisioner.Tests.Support;
 using ThreeRC.Testing;
