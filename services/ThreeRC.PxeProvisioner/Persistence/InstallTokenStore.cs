@@ -1,0 +1,31 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ThreeRC.PxeProvisioner.Persistence;
+
+/// <summary>Reads and writes install tokens inside the caller's transaction, so a token and its pxelinux file change together.</summary>
+internal static class InstallTokenStore
+{
+    public static Task IssueAsync(SqliteTransaction transaction, IssuedToken token) =>
+        transaction.Connection!.ExecuteAsync(
+            """
+            INSERT INTO install_tokens (vm_name, token_hash, recovery_id, profile, issued_at, expires_at, used_at)
+            VALUES (@VmName, @TokenHash, @RecoveryId, @Profile, @IssuedAt, @ExpiresAt, NULL)
+            ON CONFLICT (vm_name) DO UPDATE SET token_hash = excluded.token_hash, recovery_id = excluded.recovery_id,
+                profile = excluded.profile, issued_at = excluded.issued_at, expires_at = excluded.expires_at, used_at = NULL
+            """,
+            token, transaction);
+
+    public static Task<IssuedToken?> FindAsync(SqliteTransaction transaction, string vmName) =>
+        transaction.Connection!.QuerySingleOrDefaultAsync<IssuedToken>(
+            """
+            SELECT vm_name AS VmName, token_hash AS TokenHash, recovery_id AS RecoveryId, profile AS Profile,
+                issued_at AS IssuedAt, expires_at AS ExpiresAt, used_at AS UsedAt
+            FROM install_tokens WHERE vm_name = @vmName
+            """,
+            new { vmName }, transaction);
+
+    public static Task MarkUsedAsync(SqliteTransaction transaction, string vmName, DateTimeOffset usedAt) =>
+        transaction.Connection!.ExecuteAsync(
+            "UPDATE install_tokens SET used_at = @usedAt WHERE vm_name = @vmName", new { vmName, usedAt }, transaction);
+}

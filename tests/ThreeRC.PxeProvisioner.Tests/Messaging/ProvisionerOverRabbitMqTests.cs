@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Headers;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ThreeRC.Contracts.Provisioning;
+using ThreeRC.PxeProvisioner.Tests.Support;
+using ThreeRC.ServiceDefaults.Messaging;
+using ThreeRC.Testing;
+
+namespace ThreeRC.PxeProvisioner.Tests.Messaging;
+
+/// <summary>The provisioner as its own process on a real RabbitMQ, its TFTP root served by a real dnsmasq.</summary>
+public sealed class ProvisionerOverRabbitMqTests(RabbitMqBroker broker) : IClassFixture<RabbitMqBroker>, IAsyncLifetime
+{
+    private readonly TempDirectory _data = new("pxe-rabbitmq");
+    private readonly DnsmasqServer _tftp = new();
+    private readonly PublishedMessages _published = new();
+    private IHost _bus = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _tftp.InitializeAsync();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(broker.BusConfiguration);
+        builder.Services.AddSingleton(_published);
+        builder.Services.AddThreeRcBus(builder.Configuration, bus =>
+        {
+            bus.AddConsumer<MessageRecorder<ReinstallPrepared>>();
+            bus.AddConsumer<MessageRecorder<InstallCompleted>>();
+        });
+        _bus = builder.Build();
+        await _bus.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bus.StopAsync();
+        _bus.Dispose();
+        await _tftp.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task A_PrepareReinstall_sent_over_RabbitMQ_is_prepared_served_over_TFTP_and_completed_by_the_call_back()
+    {
+        var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        await using var service = ServiceProcess.StartService("ThreeRC.PxeProvisioner", new Dictionary<string, string?>(broker.BusEnvironment)
+        {
+            ["Urls"] = baseUrl,
+            ["Inventory__Path"] = TestInventory.Write(_data),
+            ["Storage__DataDirectory"] = _data.Path,
+            ["Pxe__TftpRoot"] = _tftp.TftpRoot,
+            ["Pxe__CallbackBaseUrl"] = baseUrl,
+        });
+        await service.WaitForHealthAsync($"{baseUrl}/health");
+        var command = Commands.Reinstall("gridce", "grid-ce");
+
+        await _bus.Services.GetRequiredService<IBus>().Publish(command);
+        var prepared = await _published.WaitForAsync<ReinstallPrepared>(message => message.RecoveryId == command.RecoveryId);
+        var install = await _tftp.FetchAsync(prepared.PxeConfigFile);
+        using var client = new HttpClient();
+        using var callback = new HttpRequestMessage(HttpMethod.Post, PxelinuxEntry.KernelArgument(install.Output, "threerc.callback"));
+        callback.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PxelinuxEntry.KernelArgument(install.Output, "threerc.token"));
+        using var response = await client.SendAsync(callback);
+        var completed = await _published.WaitForAsync<InstallCompleted>(message => message.RecoveryId == command.RecoveryId);
+        var after = await _tftp.FetchAsync(prepared.PxeConfigFile);
+
+        Assert.Contains("# role: grid-ce", install.Output);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("gridce", completed.VmName);
+        Assert.Contains("LOCALBOOT 0", after.Output);
+        Assert.Contains("threerc-prepare-reinstall", await broker.QueueNamesAsync());
+    }
+}

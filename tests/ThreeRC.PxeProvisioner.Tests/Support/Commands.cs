@@ -1,0 +1,9 @@
+using ThreeRC.Contracts.Provisioning;
+
+namespace ThreeRC.PxeProvisioner.Tests.Support;
+
+internal static class Commands
+{
+    public static PrepareReinstall Reinstall(string vm, string profile) =>
+        new(Guid.NewGuid(), vm, profile, DateTimeOffset.UtcNow);
+}
