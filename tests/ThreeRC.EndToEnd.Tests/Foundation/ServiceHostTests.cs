@@ -15,7 +15,7 @@ public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<Rabb
         { "ThreeRC.Orchestrator", ["threerc-recovery-state", "threerc-physical-host-lost", "threerc-physical-host-returned", "threerc-maintenance-changed"] },
         { "ThreeRC.Placement", [] },
         { "ThreeRC.HypervisorExecutor", [] },
-        { "ThreeRC.PxeProvisioner", [] },
+        { "ThreeRC.PxeProvisioner", ["threerc-prepare-reinstall"] },
         { "ThreeRC.Api", [] },
     };
 
