@@ -5,6 +5,7 @@ using ThreeRC.Contracts.Hypervisor;
 using ThreeRC.HypervisorExecutor.Execution;
 using ThreeRC.HypervisorExecutor.Extensions;
 using ThreeRC.Inventory.Loading;
+using ThreeRC.Inventory.Model;
 using ThreeRC.ServiceDefaults;
 
 namespace ThreeRC.HypervisorExecutor.Tests.Harness;
@@ -18,13 +19,16 @@ internal sealed class Executor : IDisposable
 
     public IHypervisorExecutor Service => _host.Services.GetRequiredService<IHypervisorExecutor>();
 
-    public static Executor Create(string inventoryYaml, IReadOnlyDictionary<string, string?> configuration)
+    public static Executor Create(string inventoryYaml, IReadOnlyDictionary<string, string?> configuration) =>
+        Create(InventoryLoader.Parse(inventoryYaml, "test-inventory.yaml"), configuration);
+
+    public static Executor Create(ClusterInventory inventory, IReadOnlyDictionary<string, string?> configuration)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Services.AddLogging();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(InventoryLoader.Parse(inventoryYaml, "test-inventory.yaml"));
+        builder.Services.AddSingleton(inventory);
         new ServiceModules(builder).AddHypervisorExecutor();
         return new Executor(builder.Build());
     }

@@ -1,3 +1,4 @@
+using ThreeRC.Inventory.Model;
 using ThreeRC.Testing;
 
 namespace ThreeRC.HypervisorExecutor.Tests.Harness;
@@ -75,6 +76,9 @@ internal sealed class Lab : IAsyncDisposable
 
     public Executor Executor(string inventoryYaml, params (string Key, string? Value)[] extra) =>
         Harness.Executor.Create(inventoryYaml, Configuration(extra));
+
+    public Executor Executor(ClusterInventory inventory, params (string Key, string? Value)[] extra) =>
+        Harness.Executor.Create(inventory, Configuration(extra));
 
     public async ValueTask DisposeAsync()
     {

@@ -34,7 +34,7 @@ internal sealed class TestInventory
         return this;
     }
 
-    public TestInventory Vm(string name, string home, string definition, SimulatedHost? guest = null, string rebootCommand = "reboot", string? keyFile = null)
+    public TestInventory Vm(string name, string home, string definition, SimulatedHost? guest = null, string rebootCommand = "reboot", string? keyFile = null, int? guestPort = null)
     {
         _macs++;
         _vms.Append($"""
@@ -43,7 +43,7 @@ internal sealed class TestInventory
                 address: {guest?.Ssh.Address ?? "127.0.0.1"}
                 ssh:
                   user: {guest?.Ssh.User ?? "root"}
-                  port: {guest?.Ssh.Port ?? 22}
+                  port: {guestPort ?? guest?.Ssh.Port ?? 22}
             {KeyLine(keyFile)}
                 rebootCommand: {rebootCommand}
                 home: {home}
