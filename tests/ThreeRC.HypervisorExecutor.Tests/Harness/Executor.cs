@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using ThreeRC.Contracts.Hypervisor;
 using ThreeRC.HypervisorExecutor.Execution;
 using ThreeRC.HypervisorExecutor.Extensions;
+using ThreeRC.HypervisorExecutor.Options;
 using ThreeRC.Inventory.Loading;
 using ThreeRC.Inventory.Model;
 using ThreeRC.ServiceDefaults;
@@ -18,6 +20,8 @@ internal sealed class Executor : IDisposable
     private Executor(IHost host) => _host = host;
 
     public IHypervisorExecutor Service => _host.Services.GetRequiredService<IHypervisorExecutor>();
+
+    public IOptions<ExecutorOptions> Options => _host.Services.GetRequiredService<IOptions<ExecutorOptions>>();
 
     public static Executor Create(string inventoryYaml, IReadOnlyDictionary<string, string?> configuration) =>
         Create(InventoryLoader.Parse(inventoryYaml, "test-inventory.yaml"), configuration);
