@@ -39,6 +39,7 @@ public static class HypervisorExecutorModule
         if (commandRunner is null)
         {
             services.AddSingleton<IValidateOptions<ExecutorOptions>, SshOptionsValidator>();
+            services.AddHostedService<SshReadinessReport>();
             services.AddSingleton<SshConnector>();
             services.AddSingleton<SshConnectionPool>();
             services.AddSingleton<ISshCommandRunner, SshCommandRunner>();

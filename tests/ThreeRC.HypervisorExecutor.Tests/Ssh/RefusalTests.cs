@@ -35,6 +35,30 @@ public sealed class RefusalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_a_known_hosts_file_nothing_is_connected_to()
+    {
+        using var executor = _lab.Executor(Inventory(), ("Executor:Ssh:KnownHostsFile", null));
+
+        var outcome = await executor.RestartAsync("gridce", "alfa01");
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal("Executor:Ssh:KnownHostsFile is not set: no host key can be trusted", outcome.Reason);
+        Assert.Equal(0, _lab[0].Ssh.Connections);
+    }
+
+    [Fact]
+    public async Task A_login_without_any_key_is_refused_before_connecting()
+    {
+        using var executor = _lab.Executor(Inventory(), ("Executor:Ssh:DefaultKeyFile", null));
+
+        var outcome = await executor.RestartAsync("gridce", "alfa01");
+
+        Assert.False(outcome.Succeeded);
+        Assert.EndsWith("no SSH key: set ssh.keyFile in the inventory or Executor:Ssh:DefaultKeyFile", outcome.Reason);
+        Assert.Equal(0, _lab[0].Ssh.Connections);
+    }
+
+    [Fact]
     public async Task A_changed_host_key_is_refused()
     {
         var other = await _lab.NewKeyAsync("other_host_key");
