@@ -4,49 +4,43 @@ using ThreeRC.HypervisorExecutor.Tests.Harness;
 namespace ThreeRC.HypervisorExecutor.Tests.Execution;
 
 /// <summary>With Executor:DryRun on, every command is checked and planned, nothing runs, and no result claims success.</summary>
-public sealed class DryRunTests : IAsyncLifetime
+public sealed class DryRunTests() : LabTests(hosts: 1)
 {
-    private Lab _lab = null!;
-
-    public async Task InitializeAsync() => _lab = await Lab.StartAsync(hosts: 1);
-
-    public async Task DisposeAsync() => await _lab.DisposeAsync();
-
     [Fact]
     public async Task A_dry_run_restart_lists_what_it_would_run_and_runs_nothing()
     {
-        _lab[0].SetDomain("gridce", "running");
-        using var executor = _lab.Executor(Inventory(), ("Executor:DryRun", "true"));
+        Lab[0].SetDomain("gridce", "running");
+        using var executor = Lab.Executor(Inventory(), ("Executor:DryRun", "true"));
 
         var outcome = await executor.RestartAsync("gridce", "alfa01");
 
         Assert.False(outcome.Succeeded);
         Assert.Equal("dry run: nothing was run (Executor:DryRun is on)", outcome.Reason);
-        var login = $"{_lab[0].Ssh.User}@127.0.0.1:{_lab[0].Ssh.Port}";
+        var login = $"{Lab[0].Ssh.User}@127.0.0.1:{Lab[0].Ssh.Port}";
         Assert.All(outcome.Commands, line => Assert.StartsWith($"(dry run) {login}: virsh ", line));
         Assert.Contains($"(dry run) {login}: virsh start gridce", outcome.Commands);
-        Assert.Equal(0, _lab[0].Ssh.Connections);
-        Assert.Empty(_lab[0].Calls());
-        Assert.Equal("running", _lab[0].DomainState("gridce"));
+        Assert.Equal(0, Lab[0].Ssh.Connections);
+        Assert.Empty(Lab[0].Calls());
+        Assert.Equal("running", Lab[0].DomainState("gridce"));
     }
 
     [Fact]
     public async Task A_dry_run_never_reports_a_host_as_fenced()
     {
-        using var executor = _lab.Executor(Inventory(), ("Executor:DryRun", "true"));
+        using var executor = Lab.Executor(Inventory(), ("Executor:DryRun", "true"));
 
         var outcome = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Hypervisor);
 
         Assert.False(outcome.Succeeded);
         Assert.StartsWith("dry run", outcome.Reason);
         Assert.Equal(3, outcome.Commands.Count);
-        Assert.Equal(0, _lab[0].Ssh.Connections);
+        Assert.Equal(0, Lab[0].Ssh.Connections);
     }
 
     [Fact]
     public async Task A_dry_run_still_refuses_unsafe_values()
     {
-        using var executor = _lab.Executor(Inventory(), ("Executor:DryRun", "true"));
+        using var executor = Lab.Executor(Inventory(), ("Executor:DryRun", "true"));
 
         var outcome = await executor.RestartAsync("gridce && reboot", "alfa01");
 
@@ -55,5 +49,5 @@ public sealed class DryRunTests : IAsyncLifetime
         Assert.Empty(outcome.Commands);
     }
 
-    private string Inventory() => new TestInventory().Host("alfa01", _lab[0]).Vm("gridce", "alfa01", _lab.LibvirtDefinition("gridce")).Yaml;
+    private string Inventory() => new TestInventory().Host("alfa01", Lab[0]).Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce")).Yaml;
 }

@@ -5,27 +5,26 @@ using ThreeRC.Testing;
 namespace ThreeRC.HypervisorExecutor.Tests.Ipmi;
 
 /// <summary>IPMI fencing through ipmitool against a real ipmi_sim BMC on loopback.</summary>
-public sealed class IpmiFencingTests : IAsyncLifetime
+public sealed class IpmiFencingTests() : LabTests(hosts: 1)
 {
-    private Lab _lab = null!;
     private IpmiSimulator _bmc = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _lab = await Lab.StartAsync(hosts: 1);
+        await base.InitializeAsync();
         _bmc = await IpmiSimulator.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _bmc.DisposeAsync();
-        await _lab.DisposeAsync();
+        if (_bmc is not null) await _bmc.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task Power_off_is_confirmed_by_the_power_status()
     {
-        using var executor = _lab.Executor(Inventory($"passwordFile: {_bmc.PasswordFile}"));
+        using var executor = Lab.Executor(Inventory($"passwordFile: {_bmc.PasswordFile}"));
 
         var outcome = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Ipmi);
 
@@ -45,7 +44,7 @@ public sealed class IpmiFencingTests : IAsyncLifetime
     {
         var variable = $"THREERC_TEST_BMC_{Guid.NewGuid():N}".ToUpperInvariant();
         Environment.SetEnvironmentVariable(variable, _bmc.Password);
-        using var executor = _lab.Executor(Inventory($"passwordVariable: {variable}"));
+        using var executor = Lab.Executor(Inventory($"passwordVariable: {variable}"));
 
         var outcome = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Ipmi);
 
@@ -58,8 +57,8 @@ public sealed class IpmiFencingTests : IAsyncLifetime
     [Fact]
     public async Task Wrong_credentials_give_a_failed_fencing_and_the_host_stays_on()
     {
-        var wrong = _lab.Write("wrong-password", "not-the-password");
-        using var executor = _lab.Executor(Inventory($"passwordFile: {wrong}"));
+        var wrong = Lab.Write("wrong-password", "not-the-password");
+        using var executor = Lab.Executor(Inventory($"passwordFile: {wrong}"));
 
         var outcome = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Ipmi);
 
@@ -73,7 +72,7 @@ public sealed class IpmiFencingTests : IAsyncLifetime
     public async Task A_chassis_that_stays_on_is_a_failed_fencing_after_the_power_off_timeout()
     {
         _bmc.KeepPowerOn();
-        using var executor = _lab.Executor(Inventory($"passwordFile: {_bmc.PasswordFile}"), ("Executor:Ipmi:PowerOffTimeout", "00:00:01"));
+        using var executor = Lab.Executor(Inventory($"passwordFile: {_bmc.PasswordFile}"), ("Executor:Ipmi:PowerOffTimeout", "00:00:01"));
 
         var outcome = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Ipmi);
 
@@ -86,7 +85,7 @@ public sealed class IpmiFencingTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_password_variable_is_a_failed_fencing_that_names_it()
     {
-        using var executor = _lab.Executor(Inventory("passwordVariable: THREERC_TEST_NOT_SET"));
+        using var executor = Lab.Executor(Inventory("passwordVariable: THREERC_TEST_NOT_SET"));
 
         var outcome = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Ipmi);
 
@@ -98,8 +97,8 @@ public sealed class IpmiFencingTests : IAsyncLifetime
     [Fact]
     public async Task A_host_without_ipmi_in_the_inventory_is_not_fenced_that_way()
     {
-        var inventory = new TestInventory().Host("alfa01", _lab[0]).Vm("gridce", "alfa01", _lab.LibvirtDefinition("gridce")).Yaml;
-        using var executor = _lab.Executor(inventory);
+        var inventory = new TestInventory().Host("alfa01", Lab[0]).Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce")).Yaml;
+        using var executor = Lab.Executor(inventory);
 
         var outcome = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Ipmi);
 
@@ -109,7 +108,7 @@ public sealed class IpmiFencingTests : IAsyncLifetime
     }
 
     private string Inventory(string password) => new TestInventory()
-        .Host("alfa01", _lab[0], fencing: $"- method: ipmi\n  address: {_bmc.Address}\n  port: {_bmc.Port}\n  interface: lan\n  user: {_bmc.User}\n  {password}")
-        .Vm("gridce", "alfa01", _lab.LibvirtDefinition("gridce"))
+        .Host("alfa01", Lab[0], fencing: $"- method: ipmi\n  address: {_bmc.Address}\n  port: {_bmc.Port}\n  interface: lan\n  user: {_bmc.User}\n  {password}")
+        .Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce"))
         .Yaml;
 }
