@@ -97,13 +97,23 @@ public sealed class SimulatedHost : IAsyncDisposable
     /// <summary>From now on every virsh or vim-cmd call hangs.</summary>
     public void HangCommands() => File.WriteAllText(Path.Combine(StateDirectory, "hang"), "");
 
+    /// <summary>How many virsh or vim-cmd calls have hung so far.</summary>
+    public int HungCommands => File.Exists(HangingPids) ? File.ReadAllLines(HangingPids).Length : 0;
+
+    /// <summary>Kills every hanging call: each ends as killed by SIGKILL.</summary>
+    public void KillHungCommands()
+    {
+        if (File.Exists(HangingPids)) ProcessTree.Kill(File.ReadAllLines(HangingPids).Select(int.Parse));
+    }
+
     /// <summary>What the guest's reboot does: "exit" (default), "drop" (kills its SSH session) or "fail".</summary>
     public void SetRebootMode(string mode) => File.WriteAllText(Path.Combine(StateDirectory, "reboot-mode"), mode + "\n");
 
+    private string HangingPids => Path.Combine(StateDirectory, "hanging.pids");
+
     public async ValueTask DisposeAsync()
     {
-        var hanging = Path.Combine(StateDirectory, "hanging.pids");
-        if (File.Exists(hanging)) ProcessTree.Kill(File.ReadAllLines(hanging).Select(int.Parse));
+        KillHungCommands();
         await Ssh.DisposeAsync();
         _directory.Dispose();
     }

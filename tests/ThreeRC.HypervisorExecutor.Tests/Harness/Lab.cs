@@ -55,14 +55,14 @@ internal sealed class Lab : IAsyncDisposable
     /// <summary>An ESXi .vmx for the VM on the lab's shared storage.</summary>
     public string EsxiDefinition(string vm) => Write($"{vm}.vmx", $"displayName = \"{vm}\"\nmemSize = \"128\"\n");
 
-    /// <summary>The executor's configuration: short timeouts so that refusals are quick, plus <paramref name="extra"/>.</summary>
+    /// <summary>The executor's configuration: timeouts short enough for quick refusals, long enough for a loaded machine, plus <paramref name="extra"/>.</summary>
     public Dictionary<string, string?> Configuration(params (string Key, string? Value)[] extra)
     {
         var configuration = new Dictionary<string, string?>
         {
             ["Executor:Ssh:KnownHostsFile"] = KnownHostsFile,
             ["Executor:Ssh:DefaultKeyFile"] = Key.PrivateKeyFile,
-            ["Executor:Ssh:ConnectTimeout"] = "00:00:03",
+            ["Executor:Ssh:ConnectTimeout"] = "00:00:10",
             ["Executor:Ssh:CommandTimeout"] = "00:00:10",
             ["Executor:Ssh:ConnectAttempts"] = "2",
             ["Executor:Ssh:RetryDelay"] = "00:00:00.200",

@@ -102,7 +102,7 @@ public sealed class RefusalTests() : LabTests(hosts: 1)
             .Host("alfa01", "127.0.0.1", closedPort, Lab[0].Ssh.User)
             .Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce")).Yaml;
         var knownHosts = Lab.Write("moved_known_hosts", $"[127.0.0.1]:{closedPort} {Lab[0].Ssh.HostKey.PublicKey}\n");
-        using var executor = Lab.Executor(inventory, ("Executor:Ssh:KnownHostsFile", knownHosts));
+        using var executor = Lab.Executor(inventory, ("Executor:Ssh:KnownHostsFile", knownHosts), ("Executor:Ssh:ConnectTimeout", "00:00:03"));
         var clock = Stopwatch.StartNew();
 
         var outcome = await executor.RestartAsync("gridce", "alfa01");
