@@ -88,9 +88,12 @@ public sealed class SshServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills every open session, as a host that restarts its sshd or reboots does; the daemon keeps listening.</summary>
+    public void DropSessions() => ProcessTree.Kill(ProcessTree.Descendants(_daemon.Id));
+
     public async ValueTask DisposeAsync()
     {
-        if (!_daemon.HasExited) ProcessTree.Kill(ProcessTree.Descendants(_daemon.Id));
+        if (!_daemon.HasExited) DropSessions();
         await _daemon.DisposeAsync();
     }
 }

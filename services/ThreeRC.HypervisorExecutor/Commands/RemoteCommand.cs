@@ -8,6 +8,11 @@ public sealed record RemoteCommand(string Program, IReadOnlyList<string> Argumen
 {
     public static RemoteCommand Of(string program, params string[] arguments) => new(program, arguments);
 
+    /// <summary>A command that only reads state, so asking it again cannot change anything.</summary>
+    public static RemoteCommand Query(string program, params string[] arguments) => new(program, arguments) { ReadsOnly = true };
+
+    public bool ReadsOnly { get; init; }
+
     /// <summary>The command line the remote shell receives.</summary>
     public string Text => string.Join(' ', new[] { Program }.Concat(Arguments).Select(ShellQuote.Quote));
 

@@ -8,7 +8,7 @@ namespace ThreeRC.HypervisorExecutor.Drivers;
 internal sealed class EsxiDriver : IHypervisorDriver
 {
     private const string PlannedId = "VMID";
-    private static readonly RemoteCommand GetAllVms = RemoteCommand.Of("vim-cmd", "vmsvc/getallvms");
+    private static readonly RemoteCommand GetAllVms = RemoteCommand.Query("vim-cmd", "vmsvc/getallvms");
 
     public HypervisorDriver Kind => HypervisorDriver.Esxi;
 
@@ -70,7 +70,7 @@ internal sealed class EsxiDriver : IHypervisorDriver
     }
 
     private static RemoteCommand Power(string action, string id) =>
-        RemoteCommand.Of("vim-cmd", $"vmsvc/power.{action}", id == PlannedId ? id : SafeValue.Digits(id, "vmid"));
+        new("vim-cmd", [$"vmsvc/power.{action}", id == PlannedId ? id : SafeValue.Digits(id, "vmid")]) { ReadsOnly = action == "getstate" };
 
     private static RemoteCommand Register(VirtualMachine vm) => RemoteCommand.Of(
         "vim-cmd", "solo/registervm", SafeValue.AbsolutePath(vm.Definition, $"definition of {vm.Name}"), SafeValue.Name(vm.Name, "VM name"));

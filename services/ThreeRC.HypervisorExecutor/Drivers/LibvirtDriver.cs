@@ -52,7 +52,7 @@ internal sealed partial class LibvirtDriver : IHypervisorDriver
         return [$"{DomState(name)}", $"{Destroy(name)}   [when {name} is not shut off]", $"{DomState(name)}   [must report shut off]"];
     }
 
-    private static RemoteCommand DomState(string name) => RemoteCommand.Of("virsh", "domstate", name);
+    private static RemoteCommand DomState(string name) => RemoteCommand.Query("virsh", "domstate", name);
 
     private static RemoteCommand Destroy(string name) => RemoteCommand.Of("virsh", "destroy", name);
 

@@ -8,7 +8,11 @@ using ThreeRC.HypervisorExecutor.Options;
 
 namespace ThreeRC.HypervisorExecutor.Ssh;
 
-/// <summary>Runs commands over SSH.NET: pooled connections, at most MaxConcurrencyPerHost at once per host, each within CommandTimeout.</summary>
+/// <summary>
+/// Runs commands over SSH.NET: pooled connections, at most MaxConcurrencyPerHost at once per host, each within
+/// CommandTimeout. A query that finds its reused connection closed is asked once more on a new connection; any other
+/// command is not repeated, since it may have run.
+/// </summary>
 internal sealed class SshCommandRunner(SshConnectionPool pool, IOptions<ExecutorOptions> options) : ISshCommandRunner
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostGates = new();
@@ -19,8 +23,17 @@ internal sealed class SshCommandRunner(SshConnectionPool pool, IOptions<Executor
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var client = await pool.GetAsync(target, cancellationToken);
-            return await ExecuteAsync(client, target, command, cancellationToken);
+            var (client, reused) = await pool.GetAsync(target, cancellationToken);
+            try
+            {
+                return await ExecuteAsync(client, target, command, cancellationToken);
+            }
+            catch (ConnectionLostException) when (reused && command.ReadsOnly)
+            {
+                // The host closed the idle connection (sshd restarted, host rebooted): a query may be asked again on a new one.
+                var (fresh, _) = await pool.GetAsync(target, cancellationToken);
+                return await ExecuteAsync(fresh, target, command, cancellationToken);
+            }
         }
         finally
         {

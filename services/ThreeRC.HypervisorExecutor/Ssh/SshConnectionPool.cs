@@ -8,16 +8,17 @@ internal sealed class SshConnectionPool(SshConnector connector) : IDisposable
 {
     private readonly ConcurrentDictionary<SshTarget, PooledConnection> _connections = new();
 
-    public async Task<SshClient> GetAsync(SshTarget target, CancellationToken cancellationToken)
+    /// <summary>The open connection to <paramref name="target"/>, and whether it was open before this call.</summary>
+    public async Task<(SshClient Client, bool Reused)> GetAsync(SshTarget target, CancellationToken cancellationToken)
     {
         var pooled = _connections.GetOrAdd(target, _ => new PooledConnection());
         await pooled.Lock.WaitAsync(cancellationToken);
         try
         {
-            if (pooled.Client is { IsConnected: true } open) return open;
+            if (pooled.Client is { IsConnected: true } open) return (open, true);
             pooled.Client?.Dispose();
             pooled.Client = null;
-            return pooled.Client = await connector.ConnectAsync(target, cancellationToken);
+            return (pooled.Client = await connector.ConnectAsync(target, cancellationToken), false);
         }
         finally
         {
