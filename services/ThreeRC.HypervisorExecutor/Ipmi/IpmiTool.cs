@@ -25,6 +25,7 @@ internal sealed class IpmiTool(IOptions<ExecutorOptions> options, ILogger<IpmiTo
             "-I", bmc.Interface, "-H", SafeValue.Address(bmc.Address, $"address of {what}"), "-p", bmc.Port.ToString(),
             "-U", SafeValue.User(bmc.User, $"user of {what}"),
         ];
+        if (bmc.Interface == "lanplus" && options.Value.Ipmi.CipherSuite is { } suite) arguments.AddRange(["-C", suite.ToString()]);
         if (bmc.PasswordFile is { } file) arguments.AddRange(["-f", SafeValue.AbsolutePath(file, $"password file of {what}")]);
         else arguments.Add("-E");
         var variable = bmc.PasswordFile is null

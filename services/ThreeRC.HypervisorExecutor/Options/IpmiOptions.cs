@@ -6,6 +6,9 @@ public sealed class IpmiOptions
     /// <summary>The ipmitool program.</summary>
     public string ToolPath { get; set; } = "ipmitool";
 
+    /// <summary>The RMCP+ cipher suite for lanplus (ipmitool -C); unset leaves ipmitool's default (17).</summary>
+    public int? CipherSuite { get; set; }
+
     /// <summary>How long one ipmitool call may take.</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(20);
 

@@ -40,6 +40,18 @@ public sealed class IpmiFencingTests() : LabTests(hosts: 1)
     }
 
     [Fact]
+    public async Task Power_off_over_lanplus_uses_the_configured_cipher_suite()
+    {
+        using var executor = Lab.Executor(Inventory($"passwordFile: {_bmc.PasswordFile}", "lanplus"), ("Executor:Ipmi:CipherSuite", "3"));
+
+        var outcome = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Ipmi);
+
+        Assert.True(outcome.Succeeded, outcome.Reason);
+        Assert.False(_bmc.PowerIsOn);
+        Assert.All(outcome.Commands, line => Assert.StartsWith($"local: ipmitool -I lanplus -H 127.0.0.1 -p {_bmc.Port} -U admin -C 3 -f ", line));
+    }
+
+    [Fact]
     public async Task A_password_from_the_environment_reaches_ipmitool_but_never_its_command_line()
     {
         var variable = $"THREERC_TEST_BMC_{Guid.NewGuid():N}".ToUpperInvariant();
@@ -107,8 +119,8 @@ public sealed class IpmiFencingTests() : LabTests(hosts: 1)
         Assert.DoesNotContain(_bmc.ChassisCalls(), call => call.Contains("set power", StringComparison.Ordinal));
     }
 
-    private string Inventory(string password) => new TestInventory()
-        .Host("alfa01", Lab[0], fencing: $"- method: ipmi\n  address: {_bmc.Address}\n  port: {_bmc.Port}\n  interface: lan\n  user: {_bmc.User}\n  {password}")
+    private string Inventory(string password, string lanInterface = "lan") => new TestInventory()
+        .Host("alfa01", Lab[0], fencing: $"- method: ipmi\n  address: {_bmc.Address}\n  port: {_bmc.Port}\n  interface: {lanInterface}\n  user: {_bmc.User}\n  {password}")
         .Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce"))
         .Yaml;
 }
