@@ -10,7 +10,7 @@ public sealed class DryRunTests() : LabTests(hosts: 1)
     public async Task A_dry_run_restart_lists_what_it_would_run_and_runs_nothing()
     {
         Lab[0].SetDomain("gridce", "running");
-        using var executor = Lab.Executor(Inventory(), ("Executor:DryRun", "true"));
+        using var executor = Lab.Executor(GridceOnAlfa01(), ("Executor:DryRun", "true"));
 
         var outcome = await executor.RestartAsync("gridce", "alfa01");
 
@@ -27,7 +27,7 @@ public sealed class DryRunTests() : LabTests(hosts: 1)
     [Fact]
     public async Task A_dry_run_never_reports_a_host_as_fenced()
     {
-        using var executor = Lab.Executor(Inventory(), ("Executor:DryRun", "true"));
+        using var executor = Lab.Executor(GridceOnAlfa01(), ("Executor:DryRun", "true"));
 
         var outcome = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Hypervisor);
 
@@ -40,7 +40,7 @@ public sealed class DryRunTests() : LabTests(hosts: 1)
     [Fact]
     public async Task A_dry_run_still_refuses_unsafe_values()
     {
-        using var executor = Lab.Executor(Inventory(), ("Executor:DryRun", "true"));
+        using var executor = Lab.Executor(GridceOnAlfa01(), ("Executor:DryRun", "true"));
 
         var outcome = await executor.RestartAsync("gridce && reboot", "alfa01");
 
@@ -48,6 +48,4 @@ public sealed class DryRunTests() : LabTests(hosts: 1)
         Assert.StartsWith("VM name 'gridce && reboot' is refused", outcome.Reason);
         Assert.Empty(outcome.Commands);
     }
-
-    private string Inventory() => new TestInventory().Host("alfa01", Lab[0]).Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce")).Yaml;
 }

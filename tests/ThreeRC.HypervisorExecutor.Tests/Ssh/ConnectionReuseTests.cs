@@ -9,7 +9,7 @@ public sealed class ConnectionReuseTests() : LabTests(hosts: 1)
     public async Task Restarts_on_one_host_share_one_connection()
     {
         Lab[0].SetDomain("gridce", "running");
-        using var executor = Lab.Executor(Inventory());
+        using var executor = Lab.Executor(GridceOnAlfa01());
 
         var first = await executor.RestartAsync("gridce", "alfa01");
         var second = await executor.RestartAsync("gridce", "alfa01");
@@ -23,7 +23,7 @@ public sealed class ConnectionReuseTests() : LabTests(hosts: 1)
     public async Task A_connection_the_host_closed_is_replaced_by_a_new_one()
     {
         Lab[0].SetDomain("gridce", "running");
-        using var executor = Lab.Executor(Inventory());
+        using var executor = Lab.Executor(GridceOnAlfa01());
         Assert.True((await executor.RestartAsync("gridce", "alfa01")).Succeeded);
 
         Lab[0].Ssh.DropSessions();
@@ -33,6 +33,4 @@ public sealed class ConnectionReuseTests() : LabTests(hosts: 1)
         Assert.Equal(2, Lab[0].Ssh.Connections);
         Assert.Equal("running", Lab[0].DomainState("gridce"));
     }
-
-    private string Inventory() => new TestInventory().Host("alfa01", Lab[0]).Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce")).Yaml;
 }

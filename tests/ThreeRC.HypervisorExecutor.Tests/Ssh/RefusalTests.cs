@@ -19,7 +19,7 @@ public sealed class RefusalTests() : LabTests(hosts: 1)
     public async Task An_unknown_host_key_is_refused()
     {
         var knownHosts = Lab.Write("empty_known_hosts", "# nothing pinned\n");
-        using var executor = Lab.Executor(Inventory(), ("Executor:Ssh:KnownHostsFile", knownHosts));
+        using var executor = Lab.Executor(GridceOnAlfa01(), ("Executor:Ssh:KnownHostsFile", knownHosts));
 
         var outcome = await executor.RestartAsync("gridce", "alfa01");
 
@@ -33,7 +33,7 @@ public sealed class RefusalTests() : LabTests(hosts: 1)
     [Fact]
     public async Task Without_a_known_hosts_file_nothing_is_connected_to()
     {
-        using var executor = Lab.Executor(Inventory(), ("Executor:Ssh:KnownHostsFile", null));
+        using var executor = Lab.Executor(GridceOnAlfa01(), ("Executor:Ssh:KnownHostsFile", null));
 
         var outcome = await executor.RestartAsync("gridce", "alfa01");
 
@@ -45,7 +45,7 @@ public sealed class RefusalTests() : LabTests(hosts: 1)
     [Fact]
     public async Task A_login_without_any_key_is_refused_before_connecting()
     {
-        using var executor = Lab.Executor(Inventory(), ("Executor:Ssh:DefaultKeyFile", null));
+        using var executor = Lab.Executor(GridceOnAlfa01(), ("Executor:Ssh:DefaultKeyFile", null));
 
         var outcome = await executor.RestartAsync("gridce", "alfa01");
 
@@ -59,7 +59,7 @@ public sealed class RefusalTests() : LabTests(hosts: 1)
     {
         var other = await Lab.NewKeyAsync("other_host_key");
         var knownHosts = Lab.Write("changed_known_hosts", $"[127.0.0.1]:{Lab[0].Ssh.Port} {other.PublicKey}\n");
-        using var executor = Lab.Executor(Inventory(), ("Executor:Ssh:KnownHostsFile", knownHosts));
+        using var executor = Lab.Executor(GridceOnAlfa01(), ("Executor:Ssh:KnownHostsFile", knownHosts));
 
         var outcome = await executor.RestartAsync("gridce", "alfa01");
 
@@ -72,7 +72,7 @@ public sealed class RefusalTests() : LabTests(hosts: 1)
     public async Task A_hashed_known_hosts_entry_pins_the_key()
     {
         var knownHosts = Lab.Write("hashed_known_hosts", Lab[0].Ssh.HashedKnownHostsLine + "\n");
-        using var executor = Lab.Executor(Inventory(), ("Executor:Ssh:KnownHostsFile", knownHosts));
+        using var executor = Lab.Executor(GridceOnAlfa01(), ("Executor:Ssh:KnownHostsFile", knownHosts));
 
         var outcome = await executor.RestartAsync("gridce", "alfa01");
 
@@ -119,7 +119,7 @@ public sealed class RefusalTests() : LabTests(hosts: 1)
     public async Task A_command_that_overruns_its_timeout_fails_the_restart()
     {
         Lab[0].HangCommands();
-        using var executor = Lab.Executor(Inventory(), ("Executor:Ssh:CommandTimeout", "00:00:01"));
+        using var executor = Lab.Executor(GridceOnAlfa01(), ("Executor:Ssh:CommandTimeout", "00:00:01"));
         var clock = Stopwatch.StartNew();
 
         var outcome = await executor.RestartAsync("gridce", "alfa01");
@@ -136,7 +136,7 @@ public sealed class RefusalTests() : LabTests(hosts: 1)
     [InlineData("gridce' 'x")]
     public async Task A_vm_name_carrying_shell_metacharacters_is_refused_before_any_connection(string name)
     {
-        using var executor = Lab.Executor(Inventory());
+        using var executor = Lab.Executor(GridceOnAlfa01());
 
         var outcome = await executor.RestartAsync(name, "alfa01");
 
@@ -150,7 +150,7 @@ public sealed class RefusalTests() : LabTests(hosts: 1)
     public async Task A_definition_path_with_shell_metacharacters_is_refused_before_any_connection()
     {
         // The loader never lets such a path in; the executor checks again, for inventories built in code.
-        var loaded = InventoryLoader.Parse(Inventory(), "inventory.yaml");
+        var loaded = InventoryLoader.Parse(GridceOnAlfa01(), "inventory.yaml");
         var vm = loaded.Vms[0] with { Definition = "/srv/vm/$(reboot).xml" };
         var inventory = new ClusterInventory(loaded.SourceFile, loaded.Timers, loaded.Detection, loaded.Hosts, [vm], loaded.Profiles);
         using var executor = Lab.Executor(inventory);
@@ -161,6 +161,4 @@ public sealed class RefusalTests() : LabTests(hosts: 1)
         Assert.Equal("definition of gridce '/srv/vm/$(reboot).xml' is refused: it is not an absolute path without spaces, quotes or '..'", outcome.Reason);
         Assert.Equal(0, Lab[0].Ssh.Connections);
     }
-
-    private string Inventory() => new TestInventory().Host("alfa01", Lab[0]).Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce")).Yaml;
 }
