@@ -69,7 +69,7 @@ public sealed class IpmiSimulator : IAsyncDisposable
                 allowed_auths_admin none md2 md5 straight
                 guid a123456789abcdefa123456789abcdef
               endlan
-              chassis_control "{chassis} {state} 0x20"
+              chassis_control "/bin/bash {chassis} {state} 0x20"
               user 2 true "admin" "{password}" admin 10 none md2 md5 straight
 
             """);
