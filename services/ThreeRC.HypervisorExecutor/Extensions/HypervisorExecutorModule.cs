@@ -1,12 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ThreeRC.HypervisorExecutor.Consumers;
+using ThreeRC.HypervisorExecutor.Drivers;
+using ThreeRC.HypervisorExecutor.Execution;
+using ThreeRC.HypervisorExecutor.Ipmi;
+using ThreeRC.HypervisorExecutor.Options;
+using ThreeRC.HypervisorExecutor.Ssh;
 using ThreeRC.ServiceDefaults;
 
 namespace ThreeRC.HypervisorExecutor.Extensions;
 
 public static class HypervisorExecutorModule
 {
-    /// <summary>Adds the HypervisorExecutor module: its services, options and consumers.</summary>
-    public static ServiceModules AddHypervisorExecutor(this ServiceModules modules)
+    /// <summary>
+    /// Adds the HypervisorExecutor module: the <c>Executor</c> options, the consumers of RebootGuest, RestartVm and
+    /// FenceHost, and what they reach: real machines over SSH and IPMI unless <paramref name="configure"/> says otherwise.
+    /// </summary>
+    public static ServiceModules AddHypervisorExecutor(this ServiceModules modules, Action<HypervisorExecutorBuilder>? configure = null)
     {
-        return modules;
+        var choice = new HypervisorExecutorBuilder();
+        configure?.Invoke(choice);
+        var services = modules.Services;
+        services.AddOptions<ExecutorOptions>().BindConfiguration(ExecutorOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ExecutorOptions>, ExecutorOptionsValidator>();
+        if (choice.ExecutorType is { } executor) services.AddSingleton(typeof(IHypervisorExecutor), executor);
+        else services.AddRemoteExecution(choice.CommandRunnerType);
+
+        return modules.AddToBus(bus =>
+        {
+            bus.AddConsumer<RebootGuestConsumer>();
+            bus.AddConsumer<RestartVmConsumer>();
+            bus.AddConsumer<FenceHostConsumer>();
+        });
+    }
+
+    private static void AddRemoteExecution(this IServiceCollection services, Type? commandRunner)
+    {
+        if (commandRunner is null)
+        {
+            services.AddSingleton<IValidateOptions<ExecutorOptions>, SshOptionsValidator>();
+            services.AddHostedService<SshReadinessReport>();
+            services.AddSingleton<SshConnector>();
+            services.AddSingleton<SshConnectionPool>();
+            services.AddSingleton<ISshCommandRunner, SshCommandRunner>();
+        }
+        else services.AddSingleton(typeof(ISshCommandRunner), commandRunner);
+
+        services.AddSingleton<IHypervisorDriver, LibvirtDriver>();
+        services.AddSingleton<IHypervisorDriver, EsxiDriver>();
+        services.AddSingleton<HypervisorDrivers>();
+        services.AddSingleton<Machines>();
+        services.AddSingleton<ActionRunner>();
+        services.AddSingleton<GuestRebooter>();
+        services.AddSingleton<VmRestarter>();
+        services.AddSingleton<HypervisorFencing>();
+        services.AddSingleton<IpmiTool>();
+        services.AddSingleton<IpmiFencing>();
+        services.AddSingleton<HostFencer>();
+        services.AddSingleton<IHypervisorExecutor, RemoteHypervisorExecutor>();
     }
 }

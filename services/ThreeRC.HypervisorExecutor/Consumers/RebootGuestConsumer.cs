@@ -1,0 +1,19 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using ThreeRC.Contracts.Hypervisor;
+using ThreeRC.HypervisorExecutor.Execution;
+
+namespace ThreeRC.HypervisorExecutor.Consumers;
+
+public sealed class RebootGuestConsumer(IHypervisorExecutor executor, TimeProvider time, ILogger<RebootGuestConsumer> logger) : IConsumer<RebootGuest>
+{
+    public async Task Consume(ConsumeContext<RebootGuest> context)
+    {
+        var command = context.Message;
+        var outcome = await executor.RebootGuestAsync(command, context.CancellationToken).OrFailedAsync(time, logger, context.CancellationToken);
+        if (outcome.Succeeded)
+            await context.Publish(new GuestRebootIssued(command.RecoveryId, command.VmName, outcome.Commands.LastOrDefault() ?? "", outcome.At));
+        else
+            await context.Publish(new GuestRebootFailed(command.RecoveryId, command.VmName, outcome.Reason!, outcome.Commands.LastOrDefault(), outcome.At));
+    }
+}

@@ -1,0 +1,33 @@
+using ThreeRC.HypervisorExecutor.Ssh;
+using ThreeRC.Inventory.Model;
+
+namespace ThreeRC.HypervisorExecutor.Drivers;
+
+/// <summary>
+/// The commands of one virtualization layer. Each method runs its commands in the given shell and checks what they
+/// print; the restart and fencing steps that use them are the same for every driver.
+/// </summary>
+public interface IHypervisorDriver
+{
+    HypervisorDriver Kind { get; }
+
+    /// <summary>The VM as the host knows it, or null when the host does not know it.</summary>
+    Task<Domain?> FindAsync(HostShell host, VirtualMachine vm, CancellationToken cancellationToken);
+
+    /// <summary>Registers the VM on the host from its definition on shared storage.</summary>
+    Task RegisterAsync(HostShell host, VirtualMachine vm, CancellationToken cancellationToken);
+
+    /// <summary>Powers the VM off at once (no guest shutdown: it is down or must stop now).</summary>
+    Task PowerOffAsync(HostShell host, Domain domain, CancellationToken cancellationToken);
+
+    Task PowerOnAsync(HostShell host, Domain domain, CancellationToken cancellationToken);
+
+    /// <summary>Asks the power state again.</summary>
+    Task<Domain> RefreshAsync(HostShell host, Domain domain, CancellationToken cancellationToken);
+
+    /// <summary>The commands a restart may run, with their conditions; building it checks every value.</summary>
+    IReadOnlyList<string> PlanRestart(VirtualMachine vm);
+
+    /// <summary>The commands fencing through this hypervisor may run, with their conditions; building it checks every value.</summary>
+    IReadOnlyList<string> PlanFence(VirtualMachine vm);
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+using ThreeRC.HypervisorExecutor.Commands;
+using ThreeRC.HypervisorExecutor.Execution;
+using ThreeRC.HypervisorExecutor.Options;
+using ThreeRC.Inventory.Model;
+
+namespace ThreeRC.HypervisorExecutor.Ipmi;
+
+/// <summary>Fences a host by powering it off through its BMC, then asking its power status until it reports off.</summary>
+internal sealed class IpmiFencing(IpmiTool tool, IOptions<ExecutorOptions> options, TimeProvider time)
+{
+    private const string PoweredOff = "Chassis Power is off";
+
+    public PreparedAction Prepare(IpmiSettings bmc)
+    {
+        var off = tool.Prepare(bmc, "chassis", "power", "off");
+        var status = tool.Prepare(bmc, "chassis", "power", "status");
+        var timeout = options.Value.Ipmi.PowerOffTimeout;
+        return new PreparedAction(
+            [off.ToString(), $"{status}   [every {options.Value.Ipmi.PollInterval.TotalSeconds:0.###} s until '{PoweredOff}', at most {timeout.TotalSeconds:0.###} s]"],
+            (log, cancel) => FenceAsync(bmc, off, status, log, cancel));
+    }
+
+    private async Task FenceAsync(IpmiSettings bmc, IpmiCall off, IpmiCall status, CommandLog log, CancellationToken cancellationToken)
+    {
+        var result = await tool.RunAsync(off, log, cancellationToken);
+        if (!result.Succeeded) throw new ActionFailedException($"BMC {bmc.Address}: power off failed with {result.Summary}");
+
+        var timeout = options.Value.Ipmi.PowerOffTimeout;
+        var deadline = time.GetUtcNow() + timeout;
+        while (true)
+        {
+            result = await tool.RunAsync(status, log, cancellationToken);
+            if (result.Succeeded && result.Output.Contains(PoweredOff, StringComparison.Ordinal)) return;
+            if (time.GetUtcNow() >= deadline)
+                throw new ActionFailedException(
+                    $"BMC {bmc.Address}: the chassis did not report power off within {timeout.TotalSeconds:0.###} s (last answer: {Answer(result)})");
+            await Task.Delay(options.Value.Ipmi.PollInterval, time, cancellationToken);
+        }
+    }
+
+    private static string Answer(Ssh.CommandOutput result) => result.Succeeded ? result.Output.Trim() : result.Summary;
+}

@@ -1,0 +1,20 @@
+namespace ThreeRC.HypervisorExecutor.Options;
+
+/// <summary>The <c>Executor:Ipmi</c> section: how IPMI fencing runs ipmitool.</summary>
+public sealed class IpmiOptions
+{
+    /// <summary>The ipmitool program.</summary>
+    public string ToolPath { get; set; } = "ipmitool";
+
+    /// <summary>The RMCP+ cipher suite for lanplus (ipmitool -C); unset leaves ipmitool's default (17).</summary>
+    public int? CipherSuite { get; set; }
+
+    /// <summary>How long one ipmitool call may take.</summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long the BMC has, after power off, to report the chassis off.</summary>
+    public TimeSpan PowerOffTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often the power status is asked while waiting.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+}

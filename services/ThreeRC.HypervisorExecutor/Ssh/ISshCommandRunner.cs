@@ -1,0 +1,16 @@
+using ThreeRC.HypervisorExecutor.Commands;
+
+namespace ThreeRC.HypervisorExecutor.Ssh;
+
+/// <summary>
+/// Runs one command on one machine. The real one speaks SSH (pinned host keys, key authentication, one reusable
+/// connection per login, bounded concurrency per host); a simulated data centre can answer instead.
+/// </summary>
+public interface ISshCommandRunner
+{
+    /// <exception cref="RemoteCommandException">No connection could be made, the command timed out, or the connection dropped.</exception>
+    Task<CommandOutput> RunAsync(SshTarget target, RemoteCommand command, CancellationToken cancellationToken);
+
+    /// <summary>Closes the reusable connection to <paramref name="target"/>, if one is open.</summary>
+    void Disconnect(SshTarget target);
+}

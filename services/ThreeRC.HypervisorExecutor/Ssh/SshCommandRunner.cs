@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+using ThreeRC.HypervisorExecutor.Commands;
+using ThreeRC.HypervisorExecutor.Options;
+
+namespace ThreeRC.HypervisorExecutor.Ssh;
+
+/// <summary>
+/// Runs commands over SSH.NET: pooled connections, at most MaxConcurrencyPerHost at once per host, each within
+/// CommandTimeout. A query that finds its reused connection closed is asked once more on a new connection; any other
+/// command is not repeated, since it may have run.
+/// </summary>
+internal sealed class SshCommandRunner(SshConnectionPool pool, IOptions<ExecutorOptions> options) : ISshCommandRunner
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostGates = new();
+
+    public async Task<CommandOutput> RunAsync(SshTarget target, RemoteCommand command, CancellationToken cancellationToken)
+    {
+        var gate = _hostGates.GetOrAdd(target.Host, _ => new SemaphoreSlim(options.Value.Ssh.MaxConcurrencyPerHost));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var (client, reused) = await pool.GetAsync(target, cancellationToken);
+            try
+            {
+                return await ExecuteAsync(client, target, command, cancellationToken);
+            }
+            catch (ConnectionLostException) when (reused && command.ReadsOnly)
+            {
+                // The host closed the idle connection (sshd restarted, host rebooted): a query may be asked again on a new one.
+                var (fresh, _) = await pool.GetAsync(target, cancellationToken);
+                return await ExecuteAsync(fresh, target, command, cancellationToken);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public void Disconnect(SshTarget target) => pool.Evict(target);
+
+    private async Task<CommandOutput> ExecuteAsync(SshClient client, SshTarget target, RemoteCommand command, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.Ssh.CommandTimeout;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limit);
+        try
+        {
+            using var ssh = client.CreateCommand(command.Text);
+            await ssh.ExecuteAsync(timeout.Token);
+            if (ssh.ExitStatus is null && ssh.ExitSignal is null)
+                throw new SshConnectionException("the channel closed without an exit status");
+            return new CommandOutput(ssh.ExitStatus, ssh.ExitSignal, ssh.Result, ssh.Error);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RemoteCommandException($"{target}: {command} did not finish within {limit.TotalSeconds:0.###} s", e);
+        }
+        catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            pool.Evict(target, client);
+            throw new ConnectionLostException($"{target}: the connection was lost while running {command}: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using ThreeRC.Contracts.Hypervisor;
+using ThreeRC.HypervisorExecutor.Tests.Harness;
+
+namespace ThreeRC.HypervisorExecutor.Tests.Drivers;
+
+/// <summary>The libvirt driver against real sshd instances whose PATH holds the virsh look-alike.</summary>
+public sealed class LibvirtDriverTests() : LabTests(hosts: 2)
+{
+    [Fact]
+    public async Task A_running_vm_is_destroyed_and_started_again_in_place()
+    {
+        Lab[0].SetDomain("gridce", "running");
+        using var executor = Lab.Executor(Inventory());
+
+        var outcome = await executor.RestartAsync("gridce", "alfa01");
+
+        Assert.True(outcome.Succeeded, outcome.Reason);
+        Assert.Equal(["virsh domstate gridce", "virsh destroy gridce", "virsh start gridce", "virsh domstate gridce"], Lab[0].Calls());
+        Assert.Equal("running", Lab[0].DomainState("gridce"));
+        var login = $"{Lab[0].Ssh.User}@127.0.0.1:{Lab[0].Ssh.Port}";
+        Assert.Equal([$"{login}: virsh domstate gridce", $"{login}: virsh destroy gridce", $"{login}: virsh start gridce", $"{login}: virsh domstate gridce"],
+            outcome.Commands);
+    }
+
+    [Fact]
+    public async Task A_vm_already_shut_off_is_only_started()
+    {
+        Lab[0].SetDomain("gridce", "shut off");
+        using var executor = Lab.Executor(Inventory());
+
+        var outcome = await executor.RestartAsync("gridce", "alfa01");
+
+        Assert.True(outcome.Succeeded, outcome.Reason);
+        Assert.Equal(["virsh domstate gridce", "virsh start gridce", "virsh domstate gridce"], Lab[0].Calls());
+        Assert.Equal("running", Lab[0].DomainState("gridce"));
+    }
+
+    [Fact]
+    public async Task A_vm_relocated_to_a_host_that_does_not_know_it_is_defined_there_from_shared_storage_after_its_old_host_is_fenced()
+    {
+        Lab[0].SetDomain("gridce", "running");
+        using var executor = Lab.Executor(Inventory());
+
+        var fenced = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Hypervisor);
+        var restarted = await executor.RestartAsync("gridce", "alfa02", previousHost: "alfa01");
+
+        Assert.True(fenced.Succeeded, fenced.Reason);
+        Assert.True(restarted.Succeeded, restarted.Reason);
+        Assert.Equal(["virsh domstate gridce", "virsh destroy gridce", "virsh domstate gridce"], Lab[0].Calls());
+        Assert.Equal(
+            ["virsh domstate gridce", $"virsh define {Lab.LibvirtDefinition("gridce")}", "virsh domstate gridce", "virsh start gridce", "virsh domstate gridce"],
+            Lab[1].Calls());
+        Assert.Equal("shut off", Lab[0].DomainState("gridce"));
+        Assert.Equal("running", Lab[1].DomainState("gridce"));
+    }
+
+    [Fact]
+    public async Task Fencing_a_host_that_runs_nothing_of_the_vm_confirms_it_without_powering_anything_off()
+    {
+        Lab[0].SetDomain("gridce", "shut off");
+        using var executor = Lab.Executor(Inventory());
+
+        var outcome = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Hypervisor);
+
+        Assert.True(outcome.Succeeded, outcome.Reason);
+        Assert.Equal(["virsh domstate gridce"], Lab[0].Calls());
+    }
+
+    [Fact]
+    public async Task A_paused_vm_is_destroyed_before_it_is_started()
+    {
+        Lab[0].SetDomain("gridce", "paused");
+        using var executor = Lab.Executor(Inventory());
+
+        var outcome = await executor.RestartAsync("gridce", "alfa01");
+
+        Assert.True(outcome.Succeeded, outcome.Reason);
+        Assert.Equal(["virsh domstate gridce", "virsh destroy gridce", "virsh start gridce", "virsh domstate gridce"], Lab[0].Calls());
+    }
+
+    [Fact]
+    public async Task A_vm_name_that_virsh_would_read_as_a_domain_id_is_refused_before_any_connection()
+    {
+        var inventory = new TestInventory().Host("alfa01", Lab[0]).Vm("1042", "alfa01", Lab.LibvirtDefinition("vm1042")).Yaml;
+        using var executor = Lab.Executor(inventory);
+
+        var outcome = await executor.RestartAsync("1042", "alfa01");
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("virsh would read it as a domain id", outcome.Reason);
+        Assert.Equal(0, Lab[0].Ssh.Connections);
+    }
+
+    [Fact]
+    public async Task A_host_without_hypervisor_fencing_in_the_inventory_is_not_fenced_that_way()
+    {
+        var inventory = new TestInventory()
+            .Host("alfa01", Lab[0], fencing: "- method: ipmi\n  address: 127.0.0.1\n  user: admin\n  passwordVariable: NOT_USED")
+            .Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce"));
+        using var executor = Lab.Executor(inventory.Yaml);
+
+        var outcome = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Hypervisor);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal("host alfa01 has no Hypervisor fencing method in the inventory", outcome.Reason);
+        Assert.Empty(Lab[0].Calls());
+    }
+
+    private string Inventory() => new TestInventory()
+        .Host("alfa01", Lab[0])
+        .Host("alfa02", Lab[1])
+        .Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce"))
+        .Yaml;
+}

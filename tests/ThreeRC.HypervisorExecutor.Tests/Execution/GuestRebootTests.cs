@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using ThreeRC.HypervisorExecutor.Tests.Harness;
+using ThreeRC.Testing;
+
+namespace ThreeRC.HypervisorExecutor.Tests.Execution;
+
+/// <summary>Guest reboots against a real sshd whose PATH holds the reboot look-alike.</summary>
+public sealed class GuestRebootTests() : LabTests(hosts: 1)
+{
+    [Fact]
+    public async Task A_guest_that_accepts_its_reboot_command_is_rebooted()
+    {
+        using var executor = Lab.Executor(Inventory());
+
+        var outcome = await executor.RebootAsync("gridce");
+
+        Assert.True(outcome.Succeeded, outcome.Reason);
+        Assert.Equal(["reboot"], Lab[0].Calls());
+        Assert.Equal([$"{Lab[0].Ssh.User}@127.0.0.1:{Lab[0].Ssh.Port}: reboot"], outcome.Commands);
+    }
+
+    [Fact]
+    public async Task A_connection_dropped_by_the_reboot_counts_as_issued()
+    {
+        Lab[0].SetRebootMode("drop");
+        using var executor = Lab.Executor(Inventory());
+
+        var outcome = await executor.RebootAsync("gridce");
+
+        Assert.True(outcome.Succeeded, outcome.Reason);
+        Assert.Equal(["reboot"], Lab[0].Calls());
+    }
+
+    [Fact]
+    public async Task The_guest_reboot_command_of_the_inventory_runs_with_its_arguments()
+    {
+        using var executor = Lab.Executor(Inventory(rebootCommand: "reboot --force now"));
+
+        var outcome = await executor.RebootAsync("gridce");
+
+        Assert.True(outcome.Succeeded, outcome.Reason);
+        Assert.Equal(["reboot --force now"], Lab[0].Calls());
+    }
+
+    [Fact]
+    public async Task A_reboot_command_that_fails_is_a_failed_reboot()
+    {
+        Lab[0].SetRebootMode("fail");
+        using var executor = Lab.Executor(Inventory());
+
+        var outcome = await executor.RebootAsync("gridce");
+
+        Assert.False(outcome.Succeeded);
+        Assert.EndsWith("reboot failed with exit status 1: reboot: Failed to connect to bus: No such file or directory", outcome.Reason);
+    }
+
+    [Fact]
+    public async Task An_unreachable_guest_is_a_failed_reboot_within_the_guest_reboot_timeout()
+    {
+        var closedPort = FreePort.Next();
+        var inventory = new TestInventory()
+            .Host("alfa01", Lab[0])
+            .Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce"), guest: Lab[0], guestPort: closedPort)
+            .Yaml;
+        using var executor = Lab.Executor(inventory, ("Executor:GuestRebootTimeout", "00:00:02"), ("Executor:Ssh:ConnectAttempts", "10"));
+        var clock = Stopwatch.StartNew();
+
+        var outcome = await executor.RebootAsync("gridce");
+
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(4));
+        Assert.False(outcome.Succeeded);
+        Assert.Equal($"{Lab[0].Ssh.User}@127.0.0.1:{closedPort}: reboot did not complete within Executor:GuestRebootTimeout (2 s)", outcome.Reason);
+    }
+
+    private string Inventory(string rebootCommand = "reboot") => new TestInventory()
+        .Host("alfa01", Lab[0])
+        .Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce"), guest: Lab[0], rebootCommand: rebootCommand)
+        .Yaml;
+}

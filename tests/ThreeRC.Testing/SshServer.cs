@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ThreeRC.Testing;
+
+/// <summary>
+/// Debian's sshd on 127.0.0.1 and a free port, with a generated ed25519 host key, its own sshd_config and one
+/// authorized key; <c>SetEnv</c> gives its sessions the environment the test chooses. Its sessions and the daemon
+/// are always stopped.
+/// </summary>
+public sealed class SshServer : IAsyncDisposable
+{
+    private readonly ServiceProcess _daemon;
+
+    private SshServer(ServiceProcess daemon, int port, SshKeyPair hostKey)
+    {
+        _daemon = daemon;
+        Port = port;
+        HostKey = hostKey;
+    }
+
+    public int Port { get; }
+
+    public string Address => "127.0.0.1";
+
+    /// <summary>The login user: whoever runs the tests (root in CI).</summary>
+    public string User { get; } = Environment.UserName;
+
+    public SshKeyPair HostKey { get; }
+
+    /// <summary>What sshd logged (LogLevel VERBOSE).</summary>
+    public string Log => _daemon.Output;
+
+    /// <summary>How many TCP connections sshd accepted.</summary>
+    public int Connections => Log.Split('\n').Count(line => line.StartsWith("Connection from ", StringComparison.Ordinal));
+
+    /// <summary>The known_hosts line that pins this server's key.</summary>
+    public string KnownHostsLine => $"[{Address}]:{Port} {HostKey.PublicKey}";
+
+    /// <summary>The same line with the host name hashed, as <c>ssh-keygen -H</c> writes it.</summary>
+    public string HashedKnownHostsLine
+    {
+        get
+        {
+            var salt = RandomNumberGenerator.GetBytes(20);
+            var hash = HMACSHA1.HashData(salt, Encoding.ASCII.GetBytes($"[{Address}]:{Port}"));
+            return $"|1|{Convert.ToBase64String(salt)}|{Convert.ToBase64String(hash)} {HostKey.PublicKey}";
+        }
+    }
+
+    public static async Task<SshServer> StartAsync(string directory, SshKeyPair authorizedKey, IReadOnlyDictionary<string, string> sessionEnvironment)
+    {
+        Directory.CreateDirectory("/run/sshd"); // sshd's privilege separation folder
+        var hostKey = await SshKeyPair.CreateAsync(directory, "ssh_host_ed25519_key");
+        var authorizedKeys = Path.Combine(directory, "authorized_keys");
+        await File.WriteAllTextAsync(authorizedKeys, authorizedKey.PublicKey + "\n");
+        var port = FreePort.Next();
+        var config = Path.Combine(directory, "sshd_config");
+        await File.WriteAllTextAsync(config, $"""
+            ListenAddress 127.0.0.1:{port}
+            HostKey {hostKey.PrivateKeyFile}
+            PidFile none
+            AuthorizedKeysFile {authorizedKeys}
+            StrictModes no
+            UsePAM no
+            PasswordAuthentication no
+            KbdInteractiveAuthentication no
+            PubkeyAuthentication yes
+            PermitRootLogin prohibit-password
+            LogLevel VERBOSE
+            SetEnv {string.Join(' ', sessionEnvironment.Select(pair => $"{pair.Key}={pair.Value}"))}
+
+            """);
+
+        var daemon = ServiceProcess.Start("/usr/sbin/sshd", ["-D", "-e", "-f", config], workingDirectory: directory);
+        var server = new SshServer(daemon, port, hostKey);
+        try
+        {
+            await Eventually.Until(() => daemon.HasExited || daemon.Output.Contains("Server listening", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(20), "sshd listening");
+            if (daemon.HasExited) throw new InvalidOperationException($"sshd exited: {daemon.Output}");
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Kills every open session, as a host that restarts its sshd or reboots does; the daemon keeps listening.</summary>
+    public void DropSessions() => ProcessTree.Kill(ProcessTree.Descendants(_daemon.Id));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_daemon.HasExited) DropSessions();
+        await _daemon.DisposeAsync();
+    }
+}
