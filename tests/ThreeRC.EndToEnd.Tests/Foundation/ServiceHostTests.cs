@@ -14,7 +14,7 @@ public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<Rabb
         { "ThreeRC.Monitor", [] },
         { "ThreeRC.Orchestrator", ["threerc-recovery-state", "threerc-physical-host-lost", "threerc-physical-host-returned", "threerc-maintenance-changed"] },
         { "ThreeRC.Placement", [] },
-        { "ThreeRC.HypervisorExecutor", [] },
+        { "ThreeRC.HypervisorExecutor", ["threerc-reboot-guest", "threerc-restart-vm", "threerc-fence-host"] },
         { "ThreeRC.PxeProvisioner", ["threerc-prepare-reinstall"] },
         { "ThreeRC.Api", [] },
     };
