@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Globalization;
+using ThreeRC.Node.Lab.Simulation;
+
+namespace ThreeRC.Node.Lab;
+
+/// <summary>The node's <c>lab</c> command: its options, parsed the .NET way, with --help.</summary>
+internal static class LabCommand
+{
+    public static Task<int> InvokeAsync(string[] args)
+    {
+        var defaults = new LabSettings();
+        var hosts = new Option<int>("--hosts") { Description = "Physical hosts to simulate", DefaultValueFactory = _ => defaults.Hosts };
+        var vms = new Option<int>("--vms-per-host") { Description = "VMs on each host", DefaultValueFactory = _ => defaults.VmsPerHost };
+        var duration = new Option<TimeSpan>("--duration") { Description = "How long to inject crashes (hh:mm:ss)", DefaultValueFactory = _ => defaults.Duration };
+        var every = new Option<TimeSpan>("--crash-every") { Description = "Mean time between two crashes (hh:mm:ss)", DefaultValueFactory = _ => defaults.CrashEvery };
+        var seed = new Option<int>("--seed") { Description = "Seed of the crash injection: the same seed injects the same crashes", DefaultValueFactory = _ => defaults.Seed };
+        var kinds = new Option<CrashKind[]>("--kinds") { Description = "Crash kinds to inject", DefaultValueFactory = _ => [.. defaults.Kinds], AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string>("--output") { Description = "Folder for the summary, the histograms and the log", DefaultValueFactory = _ => defaults.OutputDirectory };
+        var port = new Option<int>("--port") { Description = "HTTP port of the node (health, PXE call-back)", DefaultValueFactory = _ => defaults.HttpPort };
+
+        var command = new Command("lab",
+            "Runs ThreeRC against a simulated data centre: hosts and VMs that crash at random in the ways the paper tested " +
+            "(guest crash, guest hang, host power loss, erased /boot), watched through a simulated Ganglia, and shows each recovery.")
+        {
+            hosts, vms, duration, every, seed, kinds, output, port,
+        };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var settings = defaults with
+            {
+                Hosts = result.GetValue(hosts),
+                VmsPerHost = result.GetValue(vms),
+                Duration = result.GetValue(duration),
+                CrashEvery = result.GetValue(every),
+                Seed = result.GetValue(seed),
+                Kinds = result.GetValue(kinds)!,
+                OutputDirectory = result.GetValue(output)!,
+                HttpPort = result.GetValue(port),
+            };
+            var errors = settings.Errors();
+            foreach (var error in errors) System.Console.Error.WriteLine(error);
+            return errors.Count == 0 ? LabRun.RunAsync(settings, cancellationToken) : Task.FromResult(2);
+        });
+        return new RootCommand("ThreeRC's all-in-one node") { command }.Parse(["lab", .. args]).InvokeAsync();
+    }
+
+    public static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
+}
