@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using ThreeRC.Contracts.Placement;
 using ThreeRC.Placement.Extensions;
 using ThreeRC.Placement.Persistence;
-using ThreeRC.Placement.Tests.Support;
 using ThreeRC.ServiceDefaults;
 using ThreeRC.ServiceDefaults.Hosting;
 using ThreeRC.Testing;
@@ -53,7 +52,7 @@ public sealed class PlacementModuleTests : IDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
-            ["Inventory:Path"] = _folder.Write("inventory.yaml", InventoryYaml.TwoHosts),
+            ["Inventory:Path"] = RepositoryRoot.Combine("infra", "inventory.sample.yaml"),
             ["Storage:DataDirectory"] = _folder.Combine("data"),
             ["Bus:Transport"] = "InMemory",
         });

@@ -11,12 +11,13 @@ public sealed class PlacementOverRabbitMqTests(PlacementServiceOnRabbitMq placem
     {
         var recoveryId = Guid.NewGuid();
 
-        await placement.Bus.Publish(new PlaceVm(recoveryId, "gridce", true, 10, DateTimeOffset.UtcNow));
+        await placement.Bus.Publish(new PlaceVm(recoveryId, "gridce", false, 10, DateTimeOffset.UtcNow));
 
         var placed = (await Eventually.Until(
             () => Task.FromResult(placement.Answers.OfType<VmPlaced>().FirstOrDefault(answer => answer.RecoveryId == recoveryId)),
             answer => answer is not null, TimeSpan.FromSeconds(30), "VmPlaced received"))!;
-        Assert.Equal(("gridce", "alfa04", "alfa01"), (placed.VmName, placed.HostName, placed.PreviousHost));
+        Assert.Equal(("gridce", "alfa01", "alfa01"), (placed.VmName, placed.HostName, placed.PreviousHost));
+        Assert.StartsWith("current host alfa01 is healthy: restart in place", placed.Reason);
         Assert.Single(placement.Answers, answer => answer is VmPlaced p && p.RecoveryId == recoveryId || answer is NoCapacity n && n.RecoveryId == recoveryId);
     }
 

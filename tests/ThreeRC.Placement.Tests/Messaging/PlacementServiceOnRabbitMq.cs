@@ -4,15 +4,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ThreeRC.Contracts.Placement;
-using ThreeRC.Placement.Tests.Support;
 using ThreeRC.ServiceDefaults.Messaging;
 using ThreeRC.Testing;
 
 namespace ThreeRC.Placement.Tests.Messaging;
 
 /// <summary>
-/// A private RabbitMQ, the built Placement service running alone on it as its own process, and a client bus in the
-/// test that publishes, asks and records the answers.
+/// A private RabbitMQ, the built Placement service running alone on it as its own process with the sample inventory
+/// (gridce on alfa01, gridse on alfa04, one anti-affinity group), and a client bus that publishes, asks and records the answers.
 /// </summary>
 public sealed class PlacementServiceOnRabbitMq : IAsyncLifetime
 {
@@ -33,7 +32,7 @@ public sealed class PlacementServiceOnRabbitMq : IAsyncLifetime
         _service = ServiceProcess.StartService("ThreeRC.Placement", new Dictionary<string, string?>(Broker.BusEnvironment)
         {
             ["Urls"] = $"http://127.0.0.1:{port}",
-            ["Inventory__Path"] = _folder.Write("inventory.yaml", InventoryYaml.TwoHosts),
+            ["Inventory__Path"] = RepositoryRoot.Combine("infra", "inventory.sample.yaml"),
             ["Storage__DataDirectory"] = _folder.Combine("data"),
         });
         await _service.WaitForHealthAsync($"http://127.0.0.1:{port}/health");
