@@ -7,6 +7,7 @@ public static class PlacementModule
     /// <summary>Adds the Placement module: its services, options and consumers.</summary>
     public static ServiceModules AddPlacement(this ServiceModules modules)
     {
-        return modules;
+        modules.Services.AddPlacementServices();
+        return modules.AddToBus(bus => bus.AddPlacementConsumers());
     }
 }

@@ -1,0 +1,59 @@
+namespace ThreeRC.Placement.Persistence;
+
+/// <summary>The store's statements: columns are read under their C# names, rows written from the model's properties.</summary>
+internal static class PlacementSql
+{
+    public const string SelectMap = "SELECT vm_name, host_name FROM vm_hosts";
+    public const string UpsertMap = "INSERT OR REPLACE INTO vm_hosts (vm_name, host_name) VALUES (@VmName, @HostName)";
+    public const string DeleteMap = "DELETE FROM vm_hosts WHERE vm_name = @Key";
+
+    public const string SelectHosts = """
+        SELECT host_name AS HostName, up AS Up, fenced AS Fenced, in_maintenance AS InMaintenance, load_one AS LoadOne,
+               load_five AS LoadFive, cpu_count AS CpuCount, memory_total_kb AS MemoryTotalKb, memory_free_kb AS MemoryFreeKb,
+               last_heard_at AS LastHeardAt
+        FROM host_states
+        """;
+
+    public const string UpsertHost = """
+        INSERT OR REPLACE INTO host_states (host_name, up, fenced, in_maintenance, load_one, load_five, cpu_count, memory_total_kb, memory_free_kb, last_heard_at)
+        VALUES (@HostName, @Up, @Fenced, @InMaintenance, @LoadOne, @LoadFive, @CpuCount, @MemoryTotalKb, @MemoryFreeKb, @LastHeardAt)
+        """;
+
+    public const string DeleteHost = "DELETE FROM host_states WHERE host_name = @Key";
+
+    public const string SelectReservations = """
+        SELECT recovery_id AS RecoveryId, vm_name AS VmName, host_name AS HostName, previous_host AS PreviousHost,
+               reason AS Reason, placed_at AS PlacedAt, expires_at AS ExpiresAt
+        FROM reservations
+        """;
+
+    public const string UpsertReservation = """
+        INSERT OR REPLACE INTO reservations (recovery_id, vm_name, host_name, previous_host, reason, placed_at, expires_at)
+        VALUES (@RecoveryId, @VmName, @HostName, @PreviousHost, @Reason, @PlacedAt, @ExpiresAt)
+        """;
+
+    public const string DeleteReservation = "DELETE FROM reservations WHERE recovery_id = @Key";
+
+    public const string SelectStarts = """
+        SELECT vm_name AS VmName, host_name AS HostName, started_at AS StartedAt, settles_at AS SettlesAt FROM recent_starts
+        """;
+
+    public const string UpsertStart = """
+        INSERT OR REPLACE INTO recent_starts (vm_name, host_name, started_at, settles_at) VALUES (@VmName, @HostName, @StartedAt, @SettlesAt)
+        """;
+
+    public const string DeleteStart = "DELETE FROM recent_starts WHERE vm_name = @Key";
+
+    public const string SelectWaiting = """
+        SELECT recovery_id AS RecoveryId, vm_name AS VmName, must_relocate AS MustRelocate, priority AS Priority,
+               requested_at AS RequestedAt, sequence AS Sequence, reason AS Reason, queued_at AS QueuedAt
+        FROM waiting_requests
+        """;
+
+    public const string UpsertWaiting = """
+        INSERT OR REPLACE INTO waiting_requests (recovery_id, vm_name, must_relocate, priority, requested_at, sequence, reason, queued_at)
+        VALUES (@RecoveryId, @VmName, @MustRelocate, @Priority, @RequestedAt, @Sequence, @Reason, @QueuedAt)
+        """;
+
+    public const string DeleteWaiting = "DELETE FROM waiting_requests WHERE recovery_id = @Key";
+}

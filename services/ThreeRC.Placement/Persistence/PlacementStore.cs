@@ -1,0 +1,62 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using ThreeRC.Inventory.Model;
+using ThreeRC.Placement.Model;
+
+namespace ThreeRC.Placement.Persistence;
+
+/// <summary>Reads the whole <see cref="PlacementState"/> at start and writes what changed after each operation, in one transaction.</summary>
+internal sealed class PlacementStore(PlacementDatabase database, ILogger<PlacementStore> logger)
+{
+    public async Task<PlacementState> LoadAsync(ClusterInventory inventory, CancellationToken cancellationToken)
+    {
+        var state = new PlacementState(inventory);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var skipped = 0;
+        foreach (var (vmName, hostName) in await connection.QueryAsync<(string, string)>(PlacementSql.SelectMap))
+            if (state.FindVm(vmName) is { } vm) state.MoveVm(vm, hostName); else skipped++;
+        foreach (var row in await connection.QueryAsync<HostRow>(PlacementSql.SelectHosts))
+            if (state.FindHost(row.HostName) is { } host) row.ApplyTo(host); else skipped++;
+        foreach (var reservation in await connection.QueryAsync<Reservation>(PlacementSql.SelectReservations))
+            if (state.FindVm(reservation.VmName) is { } vm) state.Reserve(vm, reservation); else skipped++;
+        foreach (var start in await connection.QueryAsync<RecentStart>(PlacementSql.SelectStarts))
+            if (state.FindVm(start.VmName) is { } vm) state.RecordStart(vm, start); else skipped++;
+        foreach (var waiting in await connection.QueryAsync<WaitingRequest>(PlacementSql.SelectWaiting)) state.Enqueue(waiting);
+
+        state.Changes.Clear();
+        logger.LogInformation(
+            "Loaded the placement state from {File}: {Reservations} reservations, {Waiting} waiting requests; {Skipped} rows name a VM or host no longer in the inventory",
+            database.File, state.Reservations.Count, state.Waiting.Count, skipped);
+        return state;
+    }
+
+    public async Task SaveAsync(PlacementState state, CancellationToken cancellationToken)
+    {
+        var changes = state.Changes;
+        if (!changes.Any) return;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var sync = new RowSync(connection, transaction);
+        await sync.RunAsync(changes.Vms, vm => state.Map.TryGetValue(vm, out var host) ? new { VmName = vm, HostName = host } : null, PlacementSql.UpsertMap, PlacementSql.DeleteMap);
+        await sync.RunAsync(changes.Hosts, name => state.FindHost(name) is { } host ? HostRow.From(host) : null, PlacementSql.UpsertHost, PlacementSql.DeleteHost);
+        await sync.RunAsync(changes.Reservations, id => state.Reservations.GetValueOrDefault(id), PlacementSql.UpsertReservation, PlacementSql.DeleteReservation);
+        await sync.RunAsync(changes.Starts, vm => state.Starts.GetValueOrDefault(vm), PlacementSql.UpsertStart, PlacementSql.DeleteStart);
+        await sync.RunAsync(changes.Waiting, id => state.Waiting.GetValueOrDefault(id), PlacementSql.UpsertWaiting, PlacementSql.DeleteWaiting);
+        await transaction.CommitAsync(cancellationToken);
+        changes.Clear();
+    }
+
+    /// <summary>Writes each changed key's current row, or deletes the row of a key that holds nothing now.</summary>
+    private sealed class RowSync(DbConnection connection, DbTransaction transaction)
+    {
+        public async Task RunAsync<TKey>(IEnumerable<TKey> keys, Func<TKey, object?> current, string upsert, string delete)
+        {
+            var rows = keys.Select(key => (Key: key, Row: current(key))).ToList();
+            var upserts = rows.Where(row => row.Row is not null).Select(row => row.Row!).ToList();
+            var deletes = rows.Where(row => row.Row is null).Select(row => new { row.Key }).ToList();
+            if (upserts.Count > 0) await connection.ExecuteAsync(upsert, upserts, transaction);
+            if (deletes.Count > 0) await connection.ExecuteAsync(delete, deletes, transaction);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using ThreeRC.Placement.Options;
+using ThreeRC.Placement.Tests.Support;
+
+namespace ThreeRC.Placement.Tests.Engine;
+
+public class ReservationTests
+{
+    [Fact]
+    public void A_burst_of_placements_spreads_over_the_hosts_before_any_load_report()
+    {
+        var cluster = new TestCluster().Host("lost").Host("alfa01").Host("alfa02").Host("alfa03");
+        for (var i = 0; i < 9; i++) cluster.Vm($"vm{i}", "lost");
+        var scenario = new EngineScenario(cluster);
+        scenario.Down("lost");
+
+        var hosts = Enumerable.Range(0, 9).Select(i => scenario.PlaceOn($"vm{i}", mustRelocate: true)).ToList();
+
+        Assert.All(hosts.GroupBy(host => host), group => Assert.Equal(3, group.Count()));
+        Assert.Equal(["alfa01", "alfa02", "alfa03"], hosts.Distinct().Order());
+    }
+
+    [Fact]
+    public void A_reservation_counts_against_the_load_threshold_at_once()
+    {
+        var scenario = new EngineScenario(new TestCluster().Host("lost").Host("alfa01", threshold: 4).Vm("a", "lost").Vm("b", "lost").Vm("c", "lost"),
+            new PlacementOptions { ExpectedLoadPerVm = 1.5 });
+        scenario.Load("alfa01", 0.5);
+
+        // 0.5 + 1.5 = 2 and 0.5 + 3 = 3.5 are under 4; 0.5 + 4.5 = 5 is not.
+        Assert.Equal("alfa01", scenario.PlaceOn("a", mustRelocate: true));
+        Assert.Equal("alfa01", scenario.PlaceOn("b", mustRelocate: true));
+        Assert.Null(scenario.PlaceOn("c", mustRelocate: true));
+        Assert.Equal(2, scenario.Host("alfa01").Arrivals);
+    }
+
+    [Fact]
+    public void A_reservation_counts_against_VMs_memory_and_anti_affinity_at_once()
+    {
+        var scenario = new EngineScenario(new TestCluster().Host("lost").Host("alfa01", maxVms: 3, memoryMb: 8_192)
+            .Vm("a", "lost", memoryMb: 2_048, group: "web").Vm("b", "lost", memoryMb: 1_024, group: "web"));
+
+        scenario.Place("a", mustRelocate: true);
+
+        var host = scenario.Host("alfa01");
+        Assert.Equal((1, 2_048L, 1), (host.VmCount, host.UsedMemoryMb, host.OccupantsInGroup("web")));
+        Assert.Contains("holding a VM of its anti-affinity group (1): alfa01", scenario.Place("b", mustRelocate: true).Refused!.Reason);
+    }
+
+    [Fact]
+    public void A_repeated_request_is_answered_with_its_reservation_and_reserves_nothing_more()
+    {
+        var scenario = new EngineScenario(new TestCluster().Host("lost").Host("alfa01").Host("alfa02").Vm("gridce", "lost"));
+        var recoveryId = Guid.NewGuid();
+
+        var first = scenario.Place("gridce", mustRelocate: true, recoveryId: recoveryId).Placed;
+        scenario.Time.Advance(TimeSpan.FromSeconds(5));
+        var again = scenario.Place("gridce", mustRelocate: true, recoveryId: recoveryId).Placed;
+
+        Assert.Equal(first, again);
+        Assert.Single(scenario.State.Reservations);
+        Assert.Equal(1, scenario.State.Hosts.Sum(host => host.Arrivals));
+    }
+
+    [Fact]
+    public void A_restart_turns_the_reservation_into_the_VMs_place_on_its_new_host()
+    {
+        var scenario = new EngineScenario(new TestCluster().Host("lost").Host("alfa01").Vm("gridce", "lost", memoryMb: 4_096));
+        var placed = scenario.Place("gridce", mustRelocate: true).Placed!;
+
+        scenario.Restarted(placed.RecoveryId, "gridce", "alfa01");
+
+        Assert.Empty(scenario.State.Reservations);
+        Assert.Equal("alfa01", scenario.State.HostOf("gridce"));
+        Assert.Equal((1, 4_096L), (scenario.Host("alfa01").VmCount, scenario.Host("alfa01").UsedMemoryMb));
+        Assert.Equal((0, 0L), (scenario.Host("lost").VmCount, scenario.Host("lost").UsedMemoryMb));
+        Assert.Equal(1, scenario.Host("alfa01").Arrivals);
+    }
+
+    [Fact]
+    public void A_started_VM_stops_counting_as_an_arrival_once_load_five_has_had_time_to_show_it()
+    {
+        var scenario = new EngineScenario(new TestCluster().Host("lost").Host("alfa01").Vm("gridce", "lost"));
+        var placed = scenario.Place("gridce", mustRelocate: true).Placed!;
+        scenario.Restarted(placed.RecoveryId, "gridce", "alfa01");
+
+        scenario.Time.Advance(scenario.Options.LoadSettleTime - TimeSpan.FromSeconds(1));
+        scenario.Sweep();
+        var before = scenario.Host("alfa01").Arrivals;
+        scenario.Time.Advance(TimeSpan.FromSeconds(1));
+        scenario.Sweep();
+
+        Assert.Equal((1, 0), (before, scenario.Host("alfa01").Arrivals));
+    }
+
+    [Fact]
+    public void A_failed_restart_releases_the_reservation()
+    {
+        var scenario = new EngineScenario(new TestCluster().Host("lost").Host("alfa01").Vm("gridce", "lost"));
+        var placed = scenario.Place("gridce", mustRelocate: true).Placed!;
+
+        scenario.RestartFailed(placed.RecoveryId, "gridce", "alfa01");
+
+        Assert.Empty(scenario.State.Reservations);
+        Assert.Equal((0, 0), (scenario.Host("alfa01").VmCount, scenario.Host("alfa01").Arrivals));
+        Assert.Equal("lost", scenario.State.HostOf("gridce"));
+    }
+
+    [Fact]
+    public void The_end_of_an_incident_releases_its_reservation()
+    {
+        var scenario = new EngineScenario(new TestCluster().Host("lost").Host("alfa01").Vm("gridce", "lost"));
+        var placed = scenario.Place("gridce", mustRelocate: true).Placed!;
+
+        scenario.Completed(placed.RecoveryId, "gridce");
+
+        Assert.Empty(scenario.State.Reservations);
+        Assert.Equal(0, scenario.Host("alfa01").VmCount);
+    }
+
+    [Fact]
+    public void A_reservation_without_a_restart_result_expires()
+    {
+        var scenario = new EngineScenario(new TestCluster().Host("lost").Host("alfa01").Vm("gridce", "lost"));
+        scenario.Place("gridce", mustRelocate: true);
+
+        scenario.Time.Advance(scenario.Options.ReservationLifetime - TimeSpan.FromSeconds(1));
+        scenario.Sweep();
+        var before = scenario.State.Reservations.Count;
+        scenario.Time.Advance(TimeSpan.FromSeconds(1));
+        scenario.Sweep();
+
+        Assert.Equal((1, 0), (before, scenario.State.Reservations.Count));
+        Assert.Equal(0, scenario.Host("alfa01").VmCount);
+        Assert.Contains(scenario.Logger.Collector.GetSnapshot(), log => log.Message.Contains("no restart result since", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_new_incident_of_a_VM_replaces_the_reservation_of_its_earlier_one()
+    {
+        var scenario = new EngineScenario(new TestCluster().Host("lost").Host("alfa01").Host("alfa02").Vm("gridce", "lost"));
+        var earlier = scenario.Place("gridce", mustRelocate: true).Placed!;
+
+        var later = scenario.Place("gridce", mustRelocate: true).Placed!;
+
+        Assert.Equal([later.RecoveryId], scenario.State.Reservations.Keys);
+        Assert.Equal(1, scenario.State.Hosts.Sum(host => host.VmCount) - scenario.Host("lost").VmCount);
+        Assert.NotEqual(earlier.RecoveryId, later.RecoveryId);
+    }
+}
