@@ -73,6 +73,16 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         return queues.EnumerateArray().Select(queue => queue.GetProperty("name").GetString()!).ToList();
     }
 
+    /// <summary>Every queue the management API lists, with how many consumers it has now.</summary>
+    public async Task<IReadOnlyList<(string Name, int Consumers)>> QueuesAsync()
+    {
+        using var response = await ManagementGetAsync("api/queues");
+        var queues = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return queues.EnumerateArray()
+            .Select(queue => (queue.GetProperty("name").GetString()!, queue.TryGetProperty("consumers", out var consumers) ? consumers.GetInt32() : 0))
+            .ToList();
+    }
+
     /// <summary>The names of the exchanges the management API lists.</summary>
     public async Task<IReadOnlyList<string>> ExchangeNamesAsync()
     {

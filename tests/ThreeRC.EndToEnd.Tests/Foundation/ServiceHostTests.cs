@@ -13,7 +13,7 @@ public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<Rabb
     {
         { "ThreeRC.Monitor", [] },
         { "ThreeRC.Orchestrator", ["threerc-recovery-state", "threerc-physical-host-lost", "threerc-physical-host-returned", "threerc-maintenance-changed"] },
-        { "ThreeRC.Placement", [] },
+        { "ThreeRC.Placement", ["threerc-placement-place-vm", "threerc-placement-get-vms-on-host", "threerc-placement-where-is-vm", "threerc-placement-host-load-reported"] },
         { "ThreeRC.HypervisorExecutor", ["threerc-reboot-guest", "threerc-restart-vm", "threerc-fence-host"] },
         { "ThreeRC.PxeProvisioner", ["threerc-prepare-reinstall"] },
         { "ThreeRC.Api", [] },
@@ -48,7 +48,7 @@ public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<Rabb
 
         Assert.Equal(1, exitCode);
         Assert.Matches($@"{Regex(inventory)}:\d+: vms\[gridse\]\.mac: missing \(required\)", host.Output);
-        Assert.DoesNotContain(await broker.QueueNamesAsync(), queue => queue.Contains("place-vm", StringComparison.Ordinal));
+        Assert.DoesNotContain(await broker.QueuesAsync(), queue => queue.Name.Contains("place-vm", StringComparison.Ordinal) && queue.Consumers > 0);
     }
 
     public void Dispose() => _data.Dispose();
