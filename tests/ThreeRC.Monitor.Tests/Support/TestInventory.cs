@@ -12,37 +12,11 @@ internal static class TestInventory
         detection:
           {{detection.ReplaceLineEndings("\n  ")}}
         hosts:
-          - name: alfa01
-            address: 127.0.0.1
-            ssh: { user: threerc, port: {{sshPort}} }
-            driver: libvirt
-            cpus: 16
-            memoryMb: 65536
-            loadThreshold: 12
-            maxVms: 20
-          - name: alfa02
-            address: 127.0.0.1
-            ssh: { user: threerc, port: {{sshPort}} }
-            driver: libvirt
-            cpus: 16
-            memoryMb: 65536
-            loadThreshold: 12
-            maxVms: 20
+          - { name: alfa01, address: 127.0.0.1, ssh: { user: threerc, port: {{sshPort}} }, driver: libvirt, cpus: 16, memoryMb: 65536, loadThreshold: 12, maxVms: 20 }
+          - { name: alfa02, address: 127.0.0.1, ssh: { user: threerc, port: {{sshPort}} }, driver: libvirt, cpus: 16, memoryMb: 65536, loadThreshold: 12, maxVms: 20 }
         vms:
-          - name: gridce
-            mac: "52:54:00:00:01:01"
-            address: 127.0.0.1
-            ssh: { port: {{sshPort}} }
-            home: alfa01
-            memoryMb: 4096
-            definition: /srv/vm/gridce.xml
-          - name: gridse
-            mac: "52:54:00:00:01:02"
-            address: 127.0.0.1
-            ssh: { port: {{sshPort}} }
-            home: alfa02
-            memoryMb: 4096
-            definition: /srv/vm/gridse.xml
+          - { name: gridce, mac: "52:54:00:00:01:01", address: 127.0.0.1, ssh: { port: {{sshPort}} }, home: alfa01, memoryMb: 4096, definition: /srv/vm/gridce.xml }
+          - { name: gridse, mac: "52:54:00:00:01:02", address: 127.0.0.1, ssh: { port: {{sshPort}} }, home: alfa02, memoryMb: 4096, definition: /srv/vm/gridse.xml }
         """;
 
     public static ClusterInventory Parse(string detection = "tmaxFactor: 4", int sshPort = 22) =>
