@@ -1,12 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ThreeRC.Monitor.Detection;
+using ThreeRC.Monitor.Ganglia;
+using ThreeRC.Monitor.Health;
+using ThreeRC.Monitor.Options;
+using ThreeRC.Monitor.Polling;
+using ThreeRC.Monitor.Sources;
 using ThreeRC.ServiceDefaults;
 
 namespace ThreeRC.Monitor.Extensions;
 
 public static class MonitorModule
 {
-    /// <summary>Adds the Monitor module: its services, options and consumers.</summary>
+    /// <summary>
+    /// Adds the Monitor module: it polls the Ganglia sources of the <c>Monitor</c> section and publishes
+    /// HostUnresponsive, HostResponsive, HostLoadReported and the sources' own failures. It consumes nothing.
+    /// </summary>
     public static ServiceModules AddMonitor(this ServiceModules modules)
     {
+        var services = modules.Services;
+        services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MonitorOptions>, MonitorOptionsValidator>();
+        services.AddMonitorPolling();
+        services.AddHostedService<MonitorWorker>();
+        services.AddHealthChecks().AddCheck<GangliaSourcesHealthCheck>("ganglia");
         return modules;
+    }
+
+    /// <summary>What one poll needs: the Ganglia reader, the source and host boards, the probe and the poll itself.</summary>
+    internal static IServiceCollection AddMonitorPolling(this IServiceCollection services)
+    {
+        services.AddSingleton<IGangliaReader, GangliaTcpReader>();
+        services.AddSingleton<SourceBoard>();
+        services.AddSingleton<HostBoard>();
+        services.AddSingleton<DownConfirmation>();
+        services.AddSingleton<PollCycle>();
+        return services;
     }
 }

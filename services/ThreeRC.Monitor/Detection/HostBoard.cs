@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+using ThreeRC.Inventory.Model;
+using ThreeRC.Monitor.Sources;
+
+namespace ThreeRC.Monitor.Detection;
+
+/// <summary>
+/// Every host of the inventory as the monitor sees it: what the bus was last told about it, when it was last heard,
+/// and, each poll, a judgement from the freshest report of the sources that answered.
+/// </summary>
+internal sealed class HostBoard(ClusterInventory inventory, ILogger<HostBoard> logger)
+{
+    private readonly SilenceRule _rule = new(inventory.Detection);
+    private readonly HashSet<string> _gangliaNames = new(WatchedHost.From(inventory).Select(host => host.GangliaName), StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _ignored = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, HostStatus> _status = [];
+    private readonly Dictionary<string, HostSighting> _lastSightings = [];
+
+    public IReadOnlyList<WatchedHost> Hosts { get; } = WatchedHost.From(inventory);
+
+    public HostStatus StatusOf(WatchedHost host) => _status.GetValueOrDefault(host.Name);
+
+    public void Record(WatchedHost host, HostStatus status) => _status[host.Name] = status;
+
+    /// <summary>
+    /// Judges each host from the reports of the sources that answered. A host no report lists is judged only when
+    /// every source has been answering for longer than its limit (a source that failed may be the one that knows it,
+    /// and a restarted gmond lists a host again only at its next heartbeat); until then it is left out.
+    /// </summary>
+    public IReadOnlyList<HostJudgement> Judge(IReadOnlyList<SourceReport> answered, DateTimeOffset? allAnsweringSince, DateTimeOffset now)
+    {
+        LogIgnoredHosts(answered);
+        var judgements = new List<HostJudgement>(Hosts.Count);
+        foreach (var host in Hosts)
+        {
+            var judgement = Freshest(host, answered) is { } sighting
+                ? Seen(host, sighting)
+                : Missing(host, allAnsweringSince, now);
+            if (judgement is not null) judgements.Add(judgement);
+        }
+
+        return judgements;
+    }
+
+    private HostJudgement Seen(WatchedHost host, HostSighting sighting)
+    {
+        _lastSightings[host.Name] = sighting;
+        return new HostJudgement(host, sighting, _rule.Violation(sighting.Report.SecondsSinceHeard, sighting.Report.Tmax));
+    }
+
+    private HostJudgement? Missing(WatchedHost host, DateTimeOffset? allAnsweringSince, DateTimeOffset now)
+    {
+        if (allAnsweringSince is not { } since) return null;
+        var last = _lastSightings.GetValueOrDefault(host.Name);
+        var silentSince = last is not null && last.LastHeardAt > since ? last.LastHeardAt : since;
+        var silence = _rule.MissingViolation(now - silentSince, last?.Report.Tmax ?? SilenceRule.GmondTmax);
+        return silence is null ? null : new HostJudgement(host, null, silence);
+    }
+
+    private static HostSighting? Freshest(WatchedHost host, IReadOnlyList<SourceReport> answered)
+    {
+        HostSighting? freshest = null;
+        foreach (var report in answered)
+        {
+            if (!report.Document!.Hosts.TryGetValue(host.GangliaName, out var listed)) continue;
+            var lastHeardAt = report.ReceivedAt - TimeSpan.FromSeconds(listed.SecondsSinceHeard);
+            if (freshest is null || lastHeardAt > freshest.LastHeardAt) freshest = new HostSighting(listed, report.Source, lastHeardAt);
+        }
+
+        return freshest;
+    }
+
+    private void LogIgnoredHosts(IReadOnlyList<SourceReport> answered)
+    {
+        if (!logger.IsEnabled(LogLevel.Debug)) return;
+        foreach (var report in answered)
+        foreach (var name in report.Document!.Hosts.Keys)
+            if (!_gangliaNames.Contains(name) && _ignored.Add(name))
+                logger.LogDebug("Ganglia host {GangliaHost} reported by {Source} is not in the inventory; ignored", name, report.Source);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using ThreeRC.Inventory.Model;
+
+namespace ThreeRC.Monitor.Detection;
+
+/// <summary>
+/// When a host has gone quiet. Ganglia's own rule, TN &gt; factor × TMAX, as gmetad and the web front-end apply it
+/// (factor 4). And the inventory's absolute limit, a bound on the silence itself: TN counts whole seconds rounded
+/// down, so TN ≥ limit means the host has been silent for at least the limit (TN &gt; limit would be a second late).
+/// </summary>
+internal sealed class SilenceRule(DetectionSettings settings)
+{
+    /// <summary>gmond's host TMAX, assumed for a host the monitor has never seen reported.</summary>
+    public const int GmondTmax = 20;
+
+    /// <summary>How long a host with this TMAX may stay silent.</summary>
+    public TimeSpan LimitFor(int tmax)
+    {
+        var byFactor = TimeSpan.FromSeconds(settings.TmaxFactor * tmax);
+        return settings.AbsoluteLimit is { } absolute && absolute < byFactor ? absolute : byFactor;
+    }
+
+    /// <summary>Why a host last heard <paramref name="secondsSinceHeard"/> (TN) ago is silent, or null when it is not.</summary>
+    public string? Violation(int secondsSinceHeard, int tmax)
+    {
+        var byFactor = settings.TmaxFactor * tmax;
+        if (settings.AbsoluteLimit is { } absolute && secondsSinceHeard >= absolute.TotalSeconds && (secondsSinceHeard <= byFactor || absolute.TotalSeconds <= byFactor))
+            return $"TN {secondsSinceHeard} s >= absolute limit {Seconds(absolute)} s";
+        return secondsSinceHeard > byFactor
+            ? $"TN {secondsSinceHeard} s > {settings.TmaxFactor.ToString("0.##", CultureInfo.InvariantCulture)} x TMAX {tmax} s"
+            : null;
+    }
+
+    /// <summary>Why a host that no report lists, and that nobody has heard for <paramref name="silence"/>, is silent, or null.</summary>
+    public string? MissingViolation(TimeSpan silence, int tmax)
+    {
+        var limit = LimitFor(tmax);
+        return silence > limit ? $"missing from every report for {Seconds(silence)} s (limit {Seconds(limit)} s)" : null;
+    }
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+}

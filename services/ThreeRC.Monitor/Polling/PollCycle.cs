@@ -1,0 +1,88 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using ThreeRC.Monitor.Detection;
+using ThreeRC.Monitor.Ganglia;
+using ThreeRC.Monitor.Sources;
+
+namespace ThreeRC.Monitor.Polling;
+
+/// <summary>
+/// One poll: read every source at once, announce the sources that failed or came back, judge every host of the
+/// inventory and publish its transitions, then the load. A status changes only once its message is published, so a
+/// message the bus refused is published again at the next poll. When no source answers, no host is judged.
+/// </summary>
+internal sealed class PollCycle(
+    IGangliaReader reader,
+    SourceBoard sources,
+    HostBoard hosts,
+    DownConfirmation confirmation,
+    IBus bus,
+    TimeProvider time,
+    ILogger<PollCycle> logger)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var reports = await Task.WhenAll(sources.Sources.Select(source => ReadAsync(source, cancellationToken)));
+        sources.Observe(reports);
+        foreach (var (source, answering, message) in sources.Unannounced().ToList())
+        {
+            await bus.Publish(message, cancellationToken);
+            sources.Announced(source, answering);
+        }
+
+        var answered = reports.Where(report => report.Answered).ToList();
+        if (answered.Count == 0) return;
+        var now = time.GetUtcNow();
+        var judgements = hosts.Judge(answered, sources.AllAnsweringSince, now);
+        await AnnounceRecoveriesAsync(judgements, now, cancellationToken);
+        await AnnounceSilencesAsync(judgements, now, cancellationToken);
+        if (HostEvents.Load(judgements, now) is { } load) await bus.Publish(load, cancellationToken);
+    }
+
+    private async Task<SourceReport> ReadAsync(GangliaSource source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var document = await reader.ReadAsync(source, cancellationToken);
+            return new SourceReport(source, time.GetUtcNow(), document, null);
+        }
+        catch (GangliaSourceException e)
+        {
+            return new SourceReport(source, time.GetUtcNow(), null, e.Message);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Reading Ganglia source {Source} failed unexpectedly", source);
+            return new SourceReport(source, time.GetUtcNow(), null, $"failed unexpectedly: {e.Message}");
+        }
+    }
+
+    private async Task AnnounceRecoveriesAsync(IReadOnlyList<HostJudgement> judgements, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var judgement in judgements.Where(judgement => judgement.IsResponsive))
+        {
+            if (hosts.StatusOf(judgement.Host) == HostStatus.Unresponsive)
+            {
+                await bus.Publish(HostEvents.Responsive(judgement, now), cancellationToken);
+                logger.LogInformation("Host {Host} ({Kind}) reports to Ganglia again (source {Source})",
+                    judgement.Host.Name, judgement.Host.Kind, judgement.Sighting!.Source);
+            }
+
+            hosts.Record(judgement.Host, HostStatus.Responsive);
+        }
+    }
+
+    private async Task AnnounceSilencesAsync(IReadOnlyList<HostJudgement> judgements, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var silent = judgements.Where(judgement => !judgement.IsResponsive && hosts.StatusOf(judgement.Host) != HostStatus.Unresponsive).ToList();
+        var allSources = string.Join(", ", sources.Sources);
+        foreach (var judgement in await confirmation.ConfirmAsync(silent, cancellationToken))
+        {
+            var message = HostEvents.Unresponsive(judgement, now, allSources);
+            await bus.Publish(message, cancellationToken);
+            logger.LogWarning("Host {Host} ({Kind}, Ganglia name {GangliaHost}) is unresponsive: {Reason} (source {Source})",
+                message.Name, message.Kind, message.GangliaHost, message.Reason, message.Source);
+            hosts.Record(judgement.Host, HostStatus.Unresponsive);
+        }
+    }
+}

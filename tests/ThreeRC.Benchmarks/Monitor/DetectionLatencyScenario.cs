@@ -1,0 +1,109 @@
+using System.Globalization;
+using ThreeRC.Contracts.Monitoring;
+using ThreeRC.Monitor.Extensions;
+using ThreeRC.Testing;
+using ThreeRC.Testing.Ganglia;
+
+namespace ThreeRC.Benchmarks.Monitor;
+
+/// <summary>
+/// Real gmond, hosts emulated with gmetric --spoof heartbeats every second, the monitor module on the in-memory bus.
+/// Each trial stops one host's heartbeats at a random moment and times the gap from the end of its last gmetric
+/// call to the arrival of its HostUnresponsive at a consumer; then resumes it and waits for HostResponsive.
+/// </summary>
+public sealed class DetectionLatencyScenario : IScenario
+{
+    public string Name => "monitor-detection-latency";
+
+    public string Description =>
+        "time from a host's last Ganglia heartbeat to HostUnresponsive, real gmond; goal: limit + poll + < 1 s "
+        + "[--trials 20] [--limit 3 | --limit none (4 x TMAX)] [--poll 0.5]";
+
+    public async Task RunAsync(string[] arguments, TextWriter output)
+    {
+        var trials = int.Parse(Argument(arguments, "--trials", "20"), CultureInfo.InvariantCulture);
+        var limitText = Argument(arguments, "--limit", "3");
+        TimeSpan? limit = limitText == "none" ? null : TimeSpan.FromSeconds(double.Parse(limitText, CultureInfo.InvariantCulture));
+        var poll = TimeSpan.FromSeconds(double.Parse(Argument(arguments, "--poll", "0.5"), CultureInfo.InvariantCulture));
+        var threshold = limit ?? TimeSpan.FromSeconds(4 * 20);
+
+        var gmond = new GmondProcess();
+        using var folder = new TempDirectory("latency");
+        try
+        {
+            await gmond.StartAsync();
+            var watched = await gmond.SpoofAsync("alfa01", new SpoofedLoad(0.5, 0.5, 16, 65843012, 41234560));
+            var control = await gmond.SpoofAsync("alfa02");
+            await using var monitor = await StartMonitorAsync(folder, gmond.Source, limit, poll);
+            await monitor.Messages.WaitForAsync<HostLoadReported>(_ => true, TimeSpan.FromSeconds(30), "the first poll");
+            output.WriteLine($"real gmond ({gmond.Source}), gmetric --spoof heartbeats every {watched.Interval.TotalSeconds:0.#} s, "
+                + $"threshold {Describe(limit)}, poll every {poll.TotalSeconds:0.###} s, {trials} trials");
+
+            var latencies = new List<TimeSpan>();
+            for (var trial = 1; trial <= trials; trial++)
+            {
+                latencies.Add(await TrialAsync(monitor.Messages, watched, trial, threshold + poll + TimeSpan.FromSeconds(30)));
+                output.WriteLine($"trial {trial,2}: {latencies[^1].TotalSeconds:0.000} s");
+            }
+
+            if (monitor.Messages.Of<HostUnresponsive>().Any(message => message.Name == control.Name))
+                output.WriteLine("ERROR: the control host, which never stopped, was declared unresponsive");
+            Summarize(output, latencies, threshold + poll + TimeSpan.FromSeconds(1));
+        }
+        finally
+        {
+            await gmond.DisposeAsync();
+        }
+    }
+
+    private static async Task<TimeSpan> TrialAsync(MessageLog messages, SpoofedHost host, int trial, TimeSpan timeout)
+    {
+        await Task.Delay(Random.Shared.Next(0, 1000));
+        await host.StopAsync();
+        var lastReport = host.LastReportAt!.Value;
+        var (_, declaredAt) = await messages.WaitForAsync<HostUnresponsive>(
+            _ => messages.Of<HostUnresponsive>().Count >= trial, timeout, $"HostUnresponsive number {trial}");
+        await host.StartAsync();
+        await messages.WaitForAsync<HostResponsive>(_ => messages.Of<HostResponsive>().Count >= trial, TimeSpan.FromSeconds(30), $"HostResponsive number {trial}");
+        return messages.Received<HostUnresponsive>()[trial - 1].ReceivedAt - lastReport;
+    }
+
+    private static Task<ModuleHost> StartMonitorAsync(TempDirectory folder, string source, TimeSpan? limit, TimeSpan poll)
+    {
+        var detection = limit is { } absolute ? $"tmaxFactor: 4\n  absoluteLimit: {absolute.TotalMilliseconds}ms" : "tmaxFactor: 4";
+        var inventory = folder.Write("inventory.yaml", $$"""
+            detection:
+              {{detection}}
+            hosts:
+              - { name: alfa01, address: 127.0.0.1, ssh: { user: threerc }, driver: libvirt, cpus: 16, memoryMb: 65536, loadThreshold: 12, maxVms: 20 }
+              - { name: alfa02, address: 127.0.0.1, ssh: { user: threerc }, driver: libvirt, cpus: 16, memoryMb: 65536, loadThreshold: 12, maxVms: 20 }
+            """);
+        return ModuleHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Inventory:Path"] = inventory,
+                ["Bus:Transport"] = "InMemory",
+                ["Monitor:Sources:0"] = source,
+                ["Monitor:PollInterval"] = poll.ToString(),
+                ["Logging:LogLevel:Default"] = "Warning",
+            },
+            modules => modules.AddMonitor(),
+            [typeof(HostUnresponsive), typeof(HostResponsive), typeof(HostLoadReported)]);
+    }
+
+    private static void Summarize(TextWriter output, List<TimeSpan> latencies, TimeSpan goal)
+    {
+        var sorted = latencies.Order().ToList();
+        var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        output.WriteLine($"median {median.TotalSeconds:0.000} s, worst {sorted[^1].TotalSeconds:0.000} s, best {sorted[0].TotalSeconds:0.000} s; "
+            + $"goal (threshold + poll + 1 s) {goal.TotalSeconds:0.###} s: worst {(sorted[^1] < goal ? "meets" : "misses")} it");
+    }
+
+    private static string Describe(TimeSpan? limit) => limit is { } absolute ? $"absolute limit {absolute.TotalSeconds:0.###} s" : "4 x TMAX (80 s)";
+
+    private static string Argument(string[] arguments, string name, string fallback)
+    {
+        var index = Array.IndexOf(arguments, name);
+        return index >= 0 && index + 1 < arguments.Length ? arguments[index + 1] : fallback;
+    }
+}

@@ -1,0 +1,77 @@
+using ThreeRC.Contracts.Monitoring;
+using ThreeRC.Monitor.Extensions;
+using ThreeRC.Testing;
+using ThreeRC.Testing.Ganglia;
+
+namespace ThreeRC.Monitor.Tests.Support;
+
+/// <summary>
+/// The test inventory's four hosts emulated on a real gmond, and the monitor module in a host of its own polling it
+/// every half second with a 3 s absolute limit, so that a silent host is found in seconds rather than gmond's 80.
+/// </summary>
+internal sealed class Lab : IAsyncDisposable
+{
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    public static readonly SpoofedLoad Alfa01Load = new(0.42, 0.37, 16, 65843012, 41234560);
+
+    public static readonly Type[] Events =
+        [typeof(HostUnresponsive), typeof(HostResponsive), typeof(HostLoadReported), typeof(MonitorSourceUnavailable), typeof(MonitorSourceRestored)];
+
+    private readonly TempDirectory _folder = new("monitor-lab");
+
+    private Lab(GmondProcess gmond, IReadOnlyDictionary<string, SpoofedHost> hosts)
+    {
+        Gmond = gmond;
+        Hosts = hosts;
+        InventoryPath = _folder.Write("inventory.yaml", TestInventory.Yaml($"tmaxFactor: 4\nabsoluteLimit: {Limit.TotalSeconds}s", sshPort: FreePort.Next()));
+    }
+
+    public GmondProcess Gmond { get; }
+
+    /// <summary>alfa01 (with load), alfa02, gridce and gridse, each heartbeating every second.</summary>
+    public IReadOnlyDictionary<string, SpoofedHost> Hosts { get; }
+
+    public string InventoryPath { get; }
+
+    public static async Task<Lab> StartAsync()
+    {
+        var gmond = new GmondProcess();
+        await gmond.StartAsync();
+        var hosts = new Dictionary<string, SpoofedHost>
+        {
+            ["alfa01"] = await gmond.SpoofAsync("alfa01", Alfa01Load),
+            ["alfa02"] = await gmond.SpoofAsync("alfa02"),
+            ["gridce"] = await gmond.SpoofAsync("gridce"),
+            ["gridse"] = await gmond.SpoofAsync("gridse"),
+        };
+        return new Lab(gmond, hosts);
+    }
+
+    /// <summary>The monitor's configuration keys for these sources (the gmond's by default).</summary>
+    public Dictionary<string, string?> MonitorConfiguration(params string[] sources) => new()
+    {
+        ["Inventory:Path"] = InventoryPath,
+        ["Bus:Transport"] = "InMemory",
+        ["Monitor:Sources:0"] = sources.Length > 0 ? sources[0] : Gmond.Source,
+        ["Monitor:Sources:1"] = sources.Length > 1 ? sources[1] : null,
+        ["Monitor:PollInterval"] = PollInterval.ToString(),
+        ["Monitor:ReadTimeout"] = "00:00:02",
+    };
+
+    /// <summary>The monitor module alone in a host on the in-memory bus, recording every event it publishes.</summary>
+    public Task<ModuleHost> StartMonitorAsync(params string[] sources) =>
+        ModuleHost.StartAsync(MonitorConfiguration(sources).Where(pair => pair.Value is not null).ToDictionary(), modules => modules.AddMonitor(), Events);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Gmond.DisposeAsync();
+        }
+        finally
+        {
+            _folder.Dispose();
+        }
+    }
+}
