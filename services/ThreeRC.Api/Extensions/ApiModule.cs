@@ -5,7 +5,7 @@ using ThreeRC.Api.Authentication;
 using ThreeRC.Api.Consumers;
 using ThreeRC.Api.Feed;
 using ThreeRC.Api.Grpc;
-using ThreeRC.Api.Health;
+using ThreeRC.Api.HealthChecks;
 using ThreeRC.Api.Hosting;
 using ThreeRC.Api.Options;
 using ThreeRC.Api.Persistence;

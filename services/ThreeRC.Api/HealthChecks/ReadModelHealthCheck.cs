@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ThreeRC.Api.Persistence;
 
-namespace ThreeRC.Api.Health;
+namespace ThreeRC.Api.HealthChecks;
 
 /// <summary>Healthy when the read model answers a query.</summary>
 internal sealed class ReadModelHealthCheck(ApiDatabase database) : IHealthCheck
