@@ -46,7 +46,7 @@ public static class GlobalOptions
         NonEmpty(parsed.GetValue(ApiKey)) ?? NonEmpty(Environment.GetEnvironmentVariable(ApiKeyVariable));
 
     public static string OperatorName(ParseResult parsed) =>
-        parsed.GetValue(Operator) ?? NonEmpty(Environment.GetEnvironmentVariable(OperatorVariable)) ?? Environment.UserName;
+        parsed.GetValue(Operator) ?? NonEmpty(Environment.GetEnvironmentVariable(OperatorVariable)) ?? Environment.UserName.ToLowerInvariant();
 
     public static bool Json(ParseResult parsed) => parsed.GetValue(Output) == "json";
 

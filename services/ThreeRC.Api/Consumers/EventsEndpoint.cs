@@ -42,6 +42,9 @@ public static class EventsEndpoint
             {
                 endpoint.Name = QueueName;
                 endpoint.ConcurrentMessageLimit = 1;
+
+                // Prefetching keeps the order (one consumer, one message at a time) and saves a broker round trip per event.
+                endpoint.PrefetchCount = 32;
             });
     }
 }

@@ -21,12 +21,12 @@ public sealed class ReportsService(ClusterInventory inventory, RecoveryQueries r
             ? inventory.Vms.Select(vm => vm.Name).ToList()
             : request.VmNames.Select(name => Require.Vm(inventory, name, "vm_names").Name).Distinct().ToList();
 
-        var incidents = await recoveries.OverlappingAsync(start, end, context.CancellationToken);
+        var incidents = (await recoveries.OverlappingAsync(start, end, context.CancellationToken)).ToLookup(incident => incident.VmName);
         return new AvailabilityReport
         {
             WindowStart = start.ToTimestamp(),
             WindowEnd = end.ToTimestamp(),
-            Vms = { vms.Select(vm => AvailabilityCalculator.Compute(vm, incidents, start, end, now)).Select(ToProto) },
+            Vms = { vms.Select(vm => AvailabilityCalculator.Compute(vm, incidents[vm], start, end, now)).Select(ToProto) },
         };
     }
 

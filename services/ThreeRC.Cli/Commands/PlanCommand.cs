@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using ThreeRC.Api.V1;
 using ThreeRC.Cli.Connection;
 using ThreeRC.Cli.Output;
@@ -21,9 +20,7 @@ public static class PlanCommand
                     return;
                 }
 
-                var grid = new Grid().AddColumn().AddColumn();
-                foreach (var (name, value) in Facts(plan)) grid.AddRow(new Text(name), new Text(value));
-                printer.Write(new Panel(grid) { Header = new PanelHeader($"Plan for {plan.VmName}") });
+                printer.Write(Tables.Facts($"Plan for {plan.VmName}", Facts(plan)));
             });
 
     private static IEnumerable<(string Name, string Value)> Facts(RecoveryPlan plan) =>

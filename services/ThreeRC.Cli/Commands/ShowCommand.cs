@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using ThreeRC.Api.V1;
 using ThreeRC.Cli.Connection;
 using ThreeRC.Cli.Output;
@@ -22,9 +21,7 @@ public static class ShowCommand
             return;
         }
 
-        var summary = new Grid().AddColumn().AddColumn();
-        foreach (var (name, value) in Facts(recovery)) summary.AddRow(new Text(name), new Text(value));
-        printer.Write(new Panel(summary) { Header = new PanelHeader($"Incident {recovery.Id}") });
+        printer.Write(Tables.Facts($"Incident {recovery.Id}", Facts(recovery)));
 
         var steps = Tables.Create("Steps", "STEP", "HOST", "STARTED", "ENDED", "TOOK", "DETAIL");
         foreach (var step in recovery.Steps)

@@ -84,7 +84,7 @@ public sealed class AvailabilityReportTests(AvailabilityReportScenario scenario)
     {
         var report = await _api.Reports.GetAvailabilityReportAsync(new AvailabilityReportRequest { WindowStart = W.ToTimestamp() });
 
-        Assert.Equal(TestInventory.Vms.Select(vm => vm.Vm), report.Vms.Select(vm => vm.VmName));
+        Assert.Equal(TestInventory.Vms.Select(vm => vm.Name), report.Vms.Select(vm => vm.VmName));
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public sealed class ClusterTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var vms = await _api.Cluster.ListVmsAsync(new ListVmsRequest());
 
         Assert.Equal(TestInventory.Hosts, hosts.Hosts.Select(host => host.Name));
-        Assert.Equal(TestInventory.Vms.Select(vm => vm.Vm), vms.Vms.Select(vm => vm.Name));
-        Assert.All(TestInventory.Vms, expected => Assert.Equal(expected.Home, vms.Vms.Single(vm => vm.Name == expected.Vm).HomeHost));
+        Assert.Equal(TestInventory.Vms.Select(vm => vm.Name), vms.Vms.Select(vm => vm.Name));
+        Assert.All(TestInventory.Vms, expected => Assert.Equal(expected.Home, vms.Vms.Single(vm => vm.Name == expected.Name).HomeHost));
     }
 
     [Fact]
