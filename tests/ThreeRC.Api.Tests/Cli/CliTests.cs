@@ -81,13 +81,13 @@ public sealed class CliTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Plan_prints_the_next_step_and_placements_choice()
     {
-        _api.Placement.Answers["gridse"] = new PlacementPreview("gridse", "alfa02", "lowest load");
+        _api.Placement.Answers["db08"] = new PlacementPreview("db08", "alfa01", "lowest load");
 
-        var table = await Run("plan", "gridse");
-        var json = await Run("plan", "gridse", "-o", "json");
+        var table = await Run("plan", "db08");
+        var json = await Run("plan", "db08", "-o", "json");
 
         Assert.Equal(0, table.ExitCode);
-        Assert.Contains(Lines(table), line => line.Contains("Placement would choose") && line.Contains("alfa02"));
+        Assert.Contains(Lines(table), line => line.Contains("Placement would choose") && line.Contains("alfa01"));
         Assert.Equal("RECOVERY_LEVEL_REBOOT", JsonSerializer.Deserialize<JsonElement>(json.Output).GetProperty("level").GetString());
     }
 
