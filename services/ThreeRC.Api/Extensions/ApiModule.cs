@@ -1,12 +1,83 @@
+using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using ThreeRC.Api.Authentication;
+using ThreeRC.Api.Consumers;
+using ThreeRC.Api.Feed;
+using ThreeRC.Api.Grpc;
+using ThreeRC.Api.HealthChecks;
+using ThreeRC.Api.Hosting;
+using ThreeRC.Api.Options;
+using ThreeRC.Api.Persistence;
+using ThreeRC.Api.Planning;
+using ThreeRC.Api.ReadModel;
+using ThreeRC.Contracts.Placement;
+using ThreeRC.Persistence;
 using ThreeRC.ServiceDefaults;
 
 namespace ThreeRC.Api.Extensions;
 
 public static class ApiModule
 {
-    /// <summary>Adds the Api module: its services, options and consumers.</summary>
+    /// <summary>
+    /// Adds the Api module: the read model fed by every event, the gRPC services (with reflection and the
+    /// standard health service) and the operator key.
+    /// </summary>
     public static ServiceModules AddApi(this ServiceModules modules)
     {
+        var services = modules.Services;
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>(GrpcEndpoints.UseHttp2OnGrpcPort);
+        services.AddHostedService<GrpcEndpoints.Reporter>();
+
+        services.AddSqliteDatabase<ApiDatabase>();
+        services.AddSingleton<MonitorStateStore>();
+        services.AddSingleton<HostLoadStore>();
+        services.AddSingleton<MonitorSourceStore>();
+        services.AddSingleton<VmLocationStore>();
+        services.AddSingleton<MaintenanceStore>();
+        services.AddSingleton<RecoveryStore>();
+        services.AddSingleton<RecoveryQueries>();
+        services.AddSingleton<TimelineStore>();
+        services.AddSingleton<OperatorActionStore>();
+        services.AddSingleton<ClusterReader>();
+        services.AddSingleton<EventFeed>();
+        services.AddSingleton<EventJournal>();
+        services.AddSingleton<RecoveryPlanner>();
+        services.AddScoped<PlacementPreviewer>();
+        services.AddSingleton<OperatorKey>();
+        services.AddSingleton<ApiKeyInterceptor>();
+        services.AddHealthChecks().AddCheck<ReadModelHealthCheck>("api-read-model");
+
+        services.AddGrpc()
+            .Guarded<ClusterService>()
+            .Guarded<RecoveriesService>()
+            .Guarded<ReportsService>()
+            .Guarded<EventsService>()
+            .Guarded<OperationsService>();
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks();
+
+        modules.AddToBus(bus =>
+        {
+            bus.AddEventConsumers();
+            bus.AddRequestClient<PreviewPlacement>();
+        });
+        modules.MapEndpoints(endpoints =>
+        {
+            endpoints.MapGrpcService<ClusterService>();
+            endpoints.MapGrpcService<RecoveriesService>();
+            endpoints.MapGrpcService<ReportsService>();
+            endpoints.MapGrpcService<EventsService>();
+            endpoints.MapGrpcService<OperationsService>();
+            endpoints.MapGrpcReflectionService();
+            endpoints.MapGrpcHealthChecksService();
+        });
         return modules;
     }
+
+    private static IGrpcServerBuilder Guarded<TService>(this IGrpcServerBuilder grpc)
+        where TService : class =>
+        grpc.AddServiceOptions<TService>(options => options.Interceptors.Add<ApiKeyInterceptor>());
 }

@@ -1,0 +1,3 @@
+using ThreeRC.Cli;
+
+return await ThreeRcCommand.RunAsync(args);

@@ -1,0 +1,23 @@
+using ThreeRC.Testing;
+
+namespace ThreeRC.Api.Tests.Fixtures;
+
+/// <summary>Runs the built threerc command as a process, with none of the caller's THREERC_* variables.</summary>
+public static class Cli
+{
+    public static readonly string Assembly =
+        RepositoryRoot.Combine("services", "ThreeRC.Cli", "bin", RepositoryRoot.Configuration, "net10.0", "threerc.dll");
+
+    public static Task<CommandResult> RunAsync(string[] arguments, string? apiKey = null) =>
+        Command.RunAsync("dotnet", [Assembly, .. arguments], TimeSpan.FromSeconds(60), environment: Environment(apiKey));
+
+    public static ServiceProcess Start(string[] arguments) => ServiceProcess.Start("dotnet", [Assembly, .. arguments], Environment(null));
+
+    private static Dictionary<string, string?> Environment(string? apiKey) => new()
+    {
+        ["THREERC_API"] = "",
+        ["THREERC_API_KEY"] = apiKey ?? "",
+        ["THREERC_OPERATOR"] = "",
+        ["NO_COLOR"] = "1",
+    };
+}

@@ -1,0 +1,85 @@
+using ThreeRC.Api.Persistence;
+using ThreeRC.Api.Reports;
+using ThreeRC.Contracts.Recovery;
+
+namespace ThreeRC.Api.Tests.Reports;
+
+public sealed class AvailabilityCalculatorTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset End = Start.AddHours(4);
+
+    [Fact]
+    public void Overlapping_incidents_count_their_downtime_once()
+    {
+        RecoveryRecord[] incidents =
+        [
+            Incident(Start.AddMinutes(10), Start.AddMinutes(40), RecoveryOutcome.Recovered, minutes: 25),
+            Incident(Start.AddMinutes(30), Start.AddMinutes(50), RecoveryOutcome.Recovered, minutes: 15),
+            Incident(Start.AddMinutes(45), Start.AddMinutes(46), RecoveryOutcome.Recovered, minutes: 1),
+        ];
+
+        var figures = AvailabilityCalculator.Compute("vm", incidents, Start, End, now: End.AddDays(1));
+
+        Assert.Equal(TimeSpan.FromMinutes(40), figures.Downtime);
+        Assert.Equal(3, figures.Incidents);
+        Assert.Equal(TimeSpan.FromMinutes(15), figures.MedianTimeToRecover);
+    }
+
+    [Fact]
+    public void The_median_of_an_even_number_of_recoveries_is_the_mean_of_the_middle_two()
+    {
+        RecoveryRecord[] incidents =
+        [
+            Incident(Start.AddMinutes(10), Start.AddMinutes(12), RecoveryOutcome.Recovered, minutes: 2),
+            Incident(Start.AddMinutes(60), Start.AddMinutes(64), RecoveryOutcome.Recovered, minutes: 4),
+            Incident(Start.AddMinutes(90), Start.AddMinutes(100), RecoveryOutcome.Recovered, minutes: 10),
+            Incident(Start.AddMinutes(120), Start.AddMinutes(150), RecoveryOutcome.Recovered, minutes: 30),
+        ];
+
+        var figures = AvailabilityCalculator.Compute("vm", incidents, Start, End, now: End);
+
+        Assert.Equal(TimeSpan.FromMinutes(7), figures.MedianTimeToRecover);
+        Assert.Equal(TimeSpan.FromMinutes(30), figures.WorstTimeToRecover);
+    }
+
+    [Fact]
+    public void An_open_incident_is_down_until_now_when_now_falls_inside_the_window()
+    {
+        var now = Start.AddHours(3);
+        RecoveryRecord[] incidents = [Incident(Start.AddHours(2), completed: null, outcome: null, minutes: null)];
+
+        var figures = AvailabilityCalculator.Compute("vm", incidents, Start, now, now);
+
+        Assert.Equal(TimeSpan.FromHours(1), figures.Downtime);
+        Assert.Equal(1, figures.Open);
+        Assert.Equal(100.0 * 2 / 3, figures.AvailabilityPercent, precision: 9);
+    }
+
+    [Fact]
+    public void Incidents_of_other_VMs_and_outside_the_window_do_not_count()
+    {
+        RecoveryRecord[] incidents =
+        [
+            Incident(Start.AddHours(-2), Start.AddHours(-1), RecoveryOutcome.Recovered, minutes: 60),
+            Incident(End, End.AddHours(1), RecoveryOutcome.Recovered, minutes: 60),
+            Incident(Start.AddHours(1), Start.AddHours(2), RecoveryOutcome.Recovered, minutes: 60) with { VmName = "other" },
+        ];
+
+        var figures = AvailabilityCalculator.Compute("vm", incidents, Start, End, now: End.AddDays(1));
+
+        Assert.Equal((0, TimeSpan.Zero, 100.0), (figures.Incidents, figures.Downtime, figures.AvailabilityPercent));
+        Assert.Null(figures.MedianTimeToRecover);
+    }
+
+    private static RecoveryRecord Incident(DateTimeOffset lastHeard, DateTimeOffset? completed, RecoveryOutcome? outcome, int? minutes) => new()
+    {
+        Id = Guid.NewGuid(),
+        VmName = "vm",
+        LastHeardAt = lastHeard,
+        StartedAt = lastHeard.AddMinutes(1),
+        CompletedAt = completed,
+        Outcome = outcome,
+        TimeToRecoverMs = minutes * 60_000,
+    };
+}
