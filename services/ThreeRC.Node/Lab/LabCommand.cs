@@ -18,12 +18,13 @@ internal static class LabCommand
         var kinds = new Option<CrashKind[]>("--kinds") { Description = "Crash kinds to inject", DefaultValueFactory = _ => [.. defaults.Kinds], AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--output") { Description = "Folder for the summary, the histograms and the log", DefaultValueFactory = _ => defaults.OutputDirectory };
         var port = new Option<int>("--port") { Description = "HTTP port of the node (health, PXE call-back)", DefaultValueFactory = _ => defaults.HttpPort };
+        var grpcPort = new Option<int>("--grpc-port") { Description = "gRPC port of the Api, for the threerc CLI", DefaultValueFactory = _ => defaults.GrpcPort };
 
         var command = new Command("lab",
             "Runs ThreeRC against a simulated data centre: hosts and VMs that crash at random in the ways the paper tested " +
             "(guest crash, guest hang, host power loss, erased /boot), watched through a simulated Ganglia, and shows each recovery.")
         {
-            hosts, vms, duration, every, seed, kinds, output, port,
+            hosts, vms, duration, every, seed, kinds, output, port, grpcPort,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -37,6 +38,7 @@ internal static class LabCommand
                 Kinds = result.GetValue(kinds)!,
                 OutputDirectory = result.GetValue(output)!,
                 HttpPort = result.GetValue(port),
+                GrpcPort = result.GetValue(grpcPort),
             };
             var errors = settings.Errors();
             foreach (var error in errors) System.Console.Error.WriteLine(error);

@@ -35,7 +35,8 @@ internal static class LabRun
         var builder = ServiceHost.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Urls"] = $"http://127.0.0.1:{settings.HttpPort}",
+            ["Urls"] = $"http://127.0.0.1:{settings.HttpPort};http://127.0.0.1:{settings.GrpcPort}",
+            ["Api:GrpcPort"] = settings.GrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Bus:Transport"] = "InMemory",
             ["Inventory:Path"] = inventory,
             ["Storage:DataDirectory"] = data,
@@ -60,7 +61,7 @@ internal static class LabRun
         app.MapDefaultEndpoints();
         await app.StartAsync(cancellationToken);
         AnsiConsole.MarkupLine($"[bold]ThreeRC lab[/]: {settings.Hosts} hosts, {settings.Hosts * settings.VmsPerHost} VMs, a crash every {LabCommand.Seconds(settings.CrashEvery)} s on average for {settings.Duration}, seed {settings.Seed}.");
-        AnsiConsole.MarkupLine($"Health: http://127.0.0.1:{settings.HttpPort}/health. Logs: {Markup.Escape(Path.Combine(settings.OutputDirectory, "lab.log"))}. Ctrl+C ends it early.");
+        AnsiConsole.MarkupLine($"Health: http://127.0.0.1:{settings.HttpPort}/health. CLI: threerc --api http://127.0.0.1:{settings.GrpcPort} status. Logs: {Markup.Escape(Path.Combine(settings.OutputDirectory, "lab.log"))}. Ctrl+C ends it early.");
 
         var time = app.Services.GetRequiredService<TimeProvider>();
         var journal = app.Services.GetRequiredService<LabJournal>();

@@ -34,6 +34,9 @@ public sealed record LabSettings
 
     public int HttpPort { get; init; } = 5080;
 
+    /// <summary>The Api's gRPC port (HTTP/2), for the threerc CLI.</summary>
+    public int GrpcPort { get; init; } = 5087;
+
     public int GangliaPort { get; init; }
 
     /// <summary>What is wrong with these settings, one message per problem, naming the option.</summary>
@@ -46,6 +49,7 @@ public sealed record LabSettings
         if (CrashEvery <= TimeSpan.Zero) errors.Add("--crash-every: must be positive");
         if (Kinds.Count == 0) errors.Add("--kinds: name at least one kind");
         if (HttpPort is < 1 or > 65535) errors.Add("--port: a TCP port");
+        if (GrpcPort is < 1 or > 65535 || GrpcPort == HttpPort) errors.Add("--grpc-port: a TCP port other than --port");
         return errors;
     }
 }

@@ -26,6 +26,12 @@ public sealed class OrchestratorOptions
     /// <summary>How long to wait for placement before asking again.</summary>
     public TimeSpan PlacementTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Restarts tried per level before escalating: a restart that fails (its target unreachable, its hypervisor
+    /// refusing) is first placed again, on another host, since the next level (reinstall) wipes the VM.
+    /// </summary>
+    public int RestartAttempts { get; set; } = 2;
+
     /// <summary>How long to wait for a fencing result before trying again.</summary>
     public TimeSpan FenceTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -9,6 +9,7 @@ internal sealed class OrchestratorOptionsValidator : IValidateOptions<Orchestrat
         var errors = new List<string>();
         if (options.MaxConcurrentRecoveries < 1) errors.Add("Orchestrator:MaxConcurrentRecoveries: must be at least 1");
         if (options.MaxConcurrentRestartsPerHost < 1) errors.Add("Orchestrator:MaxConcurrentRestartsPerHost: must be at least 1");
+        if (options.RestartAttempts < 1) errors.Add("Orchestrator:RestartAttempts: must be at least 1");
         if (options.FlapLimit < 1) errors.Add("Orchestrator:FlapLimit: must be at least 1");
         if (options.SweepBatchSize < 1) errors.Add("Orchestrator:SweepBatchSize: must be at least 1");
         if (options.FenceRetryMax < options.FenceRetryInitial) errors.Add("Orchestrator:FenceRetryMax: must not be shorter than FenceRetryInitial");

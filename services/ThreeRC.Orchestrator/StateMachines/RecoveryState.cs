@@ -38,6 +38,9 @@ public sealed class RecoveryState : SagaStateMachineInstance, ISagaVersion
 
     public int FenceAttempts { get; set; }
 
+    /// <summary>Restarts that failed at the current level.</summary>
+    public int FailedRestarts { get; set; }
+
     public DateTimeOffset? FencingSince { get; set; }
 
     public PendingWork Pending { get; set; }

@@ -39,6 +39,7 @@ public sealed partial class RecoveryStateMachine
         saga.LostHost = lostHost;
         saga.TargetHost = null;
         saga.FenceAttempts = 0;
+        saga.FailedRestarts = 0;
         saga.FencingSince = null;
         saga.LevelStartedAt = now;
         saga.Pending = PendingWork.None;
@@ -96,6 +97,7 @@ public sealed partial class RecoveryStateMachine
         if (saga.Level == RecoveryLevel.Reinstall) return Fail(context, $"every intervention was tried; last: {reason}");
         saga.Level++;
         saga.LevelStartedAt = Now;
+        saga.FailedRestarts = 0;
         _logger.LogWarning("Recovery {RecoveryId} of {Vm} escalates to {Level}: {Reason}", saga.RecoveryId, saga.VmName, saga.Level, reason);
         return RunLevel(context, reason);
     }

@@ -146,6 +146,15 @@ public sealed partial class RecoveryStateMachine
         await ReleaseSlot(context.Saga);
     }
 
+    private Task OnRestartFailed(BehaviorContext<RecoveryState> context, VmRestartFailed failure)
+    {
+        var saga = context.Saga;
+        var reason = $"the restart on {failure.HostName} failed: {failure.Reason}";
+        if (++saga.FailedRestarts >= _options.RestartAttempts) return Escalate(context, reason);
+        Annotate(context, reason);
+        return StartPlacement(context, $"{reason}; trying another host");
+    }
+
     private async Task StartReinstall(BehaviorContext<RecoveryState> context, string detail)
     {
         var saga = context.Saga;

@@ -96,7 +96,7 @@ public sealed partial class RecoveryStateMachine : MassTransitStateMachine<Recov
 
         During(Restarting,
             When(Restarted, c => IsCurrent(c.Saga, c.Message.RecoveryId)).ThenAsync(c => OnRestarted(c, c.Message)),
-            When(RestartFailed, c => IsCurrent(c.Saga, c.Message.RecoveryId)).ThenAsync(c => Escalate(c, $"the restart on {c.Message.HostName} failed: {c.Message.Reason}")));
+            When(RestartFailed, c => IsCurrent(c.Saga, c.Message.RecoveryId)).ThenAsync(c => OnRestartFailed(c, c.Message)));
 
         During(Reinstalling,
             When(Prepared, c => IsCurrent(c.Saga, c.Message.RecoveryId)).ThenAsync(c => StartPlacement(c, $"reinstall prepared: {c.Message.PxeConfigFile}")),

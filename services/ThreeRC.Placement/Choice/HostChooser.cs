@@ -14,7 +14,7 @@ internal sealed class HostChooser(IPlacementCriterion[] criteria, double expecte
     {
         List<IPlacementCriterion> criteria =
         [
-            new NotTheLostHost(), new HostIsUp(), new HostIsNotFenced(), new HostIsNotInMaintenance(),
+            new NotTheLostHost(), new NotWhereItsRestartFailed(), new HostIsUp(), new HostIsNotFenced(), new HostIsNotInMaintenance(),
             new SameHypervisorDriver(), new UnderLoadThreshold(options.ExpectedLoadPerVm), new UnderMaxVms(),
             new MemoryFits(), new AntiAffinity(),
         ];

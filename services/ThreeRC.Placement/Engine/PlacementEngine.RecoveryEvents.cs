@@ -31,6 +31,8 @@ internal sealed partial class PlacementEngine
 
     public IReadOnlyList<VmPlaced> RestartFailed(VmRestartFailed message, DateTimeOffset now)
     {
+        if (message.VmName is not null && message.HostName is not null)
+            state.RecordFailedRestart(message.VmName, message.HostName, now + options.ReservationLifetime);
         if (state.Release(message.RecoveryId) is { } released)
             logger.LogInformation("Released the reservation of {VmName} on {HostName} ({RecoveryId}): the restart failed: {Reason}", released.VmName, released.HostName, released.RecoveryId, message.Reason);
         return PlaceWaiting(now);

@@ -37,7 +37,7 @@ internal sealed partial class PlacementEngine(PlacementState state, PlacementOpt
             return Refuse(request, $"VM {Describe(request.VmName)} is not in the inventory: it can never be placed", now);
 
         DropEarlierIncidentsOf(vm.Name);
-        var choice = _chooser.Choose(state, RequestFor(vm, request.MustRelocate));
+        var choice = _chooser.Choose(state, RequestFor(vm, request.MustRelocate, now));
         if (choice.Host is not null) return Reserve(request.RecoveryId, vm, choice, now);
 
         var entry = new WaitingRequest
@@ -70,7 +70,7 @@ internal sealed partial class PlacementEngine(PlacementState state, PlacementOpt
                 continue;
             }
 
-            var choice = _chooser.Choose(state, RequestFor(vm, waiting.MustRelocate));
+            var choice = _chooser.Choose(state, RequestFor(vm, waiting.MustRelocate, now));
             if (choice.Host is null) continue;
             state.Dequeue(waiting.RecoveryId);
             placed.Add(Reserve(waiting.RecoveryId, vm, choice, now));
@@ -87,7 +87,7 @@ internal sealed partial class PlacementEngine(PlacementState state, PlacementOpt
             return new PlacementPreview(request.VmName ?? "", null, $"VM {Describe(request.VmName)} is not in the inventory");
         }
 
-        var choice = _chooser.Choose(state, RequestFor(vm, request.MustRelocate));
+        var choice = _chooser.Choose(state, RequestFor(vm, request.MustRelocate, DateTimeOffset.MaxValue));
         return new PlacementPreview(vm.Name, choice.Host?.Name, choice.Reason);
     }
 
@@ -130,8 +130,8 @@ internal sealed partial class PlacementEngine(PlacementState state, PlacementOpt
         }
     }
 
-    private PlacementRequest RequestFor(VirtualMachine vm, bool mustRelocate) =>
-        new(vm, state.FindHost(vm.HomeHost)?.Host.Driver, state.HostOf(vm.Name), mustRelocate);
+    private PlacementRequest RequestFor(VirtualMachine vm, bool mustRelocate, DateTimeOffset now) =>
+        new(vm, state.FindHost(vm.HomeHost)?.Host.Driver, state.HostOf(vm.Name), mustRelocate, state.FailedRestartHostsOf(vm.Name, now));
 
     private static string Describe(string? name) => name is null ? "(no name given)" : $"'{name}'";
 }

@@ -17,6 +17,7 @@ internal sealed class PlacementState
     private readonly Dictionary<string, RecentStart> _starts = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, WaitingRequest> _waiting = [];
     private readonly Dictionary<string, WaitingRequest> _waitingOfVm = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, DateTimeOffset>> _failedRestarts = new(StringComparer.Ordinal);
     private long _lastSequence;
 
     public PlacementState(ClusterInventory inventory)
@@ -127,4 +128,21 @@ internal sealed class PlacementState
     }
 
     public long NextSequence() => _lastSequence + 1;
+
+    /// <summary>
+    /// Remembers, until <paramref name="until"/>, that a restart of the VM on the host failed. Kept in memory only:
+    /// after a restart of placement the host may be chosen once more, and fail once more.
+    /// </summary>
+    public void RecordFailedRestart(string vmName, string hostName, DateTimeOffset until)
+    {
+        if (!_failedRestarts.TryGetValue(vmName, out var hosts)) _failedRestarts[vmName] = hosts = new(StringComparer.Ordinal);
+        hosts[hostName] = until;
+    }
+
+    public IReadOnlySet<string> FailedRestartHostsOf(string vmName, DateTimeOffset now) =>
+        _failedRestarts.TryGetValue(vmName, out var hosts)
+            ? hosts.Where(failed => failed.Value > now).Select(failed => failed.Key).ToHashSet(StringComparer.Ordinal)
+            : NoHosts;
+
+    private static readonly IReadOnlySet<string> NoHosts = new HashSet<string>();
 }

@@ -16,7 +16,7 @@ public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<Rabb
         { "ThreeRC.Placement", ["threerc-placement-place-vm", "threerc-placement-get-vms-on-host", "threerc-placement-where-is-vm", "threerc-placement-host-load-reported"] },
         { "ThreeRC.HypervisorExecutor", ["threerc-reboot-guest", "threerc-restart-vm", "threerc-fence-host"] },
         { "ThreeRC.PxeProvisioner", ["threerc-prepare-reinstall"] },
-        { "ThreeRC.Api", [] },
+        { "ThreeRC.Api", ["threerc-api-events"] },
     };
 
     [Theory]

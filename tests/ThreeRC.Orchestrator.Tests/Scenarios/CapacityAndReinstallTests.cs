@@ -96,13 +96,20 @@ public sealed class CapacityAndReinstallTests : HarnessTest
     }
 
     [Fact]
-    public async Task When_the_restart_fails_the_incident_escalates_at_once_instead_of_waiting_for_T2()
+    public async Task When_a_restart_fails_it_is_placed_again_at_once_and_a_second_failure_escalates_to_reinstall()
     {
         var place = await RestartRequested("web1", lostHost: null);
         await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa01", "alfa01", "current host", H.Time.GetUtcNow()));
         var restart = await H.Published<RestartVm>(m => m.VmName == "web1");
 
-        await H.Publish(new VmRestartFailed(restart.RecoveryId, "web1", "alfa01", "virsh start: domain disk missing", [], H.Time.GetUtcNow()));
+        await H.Publish(new VmRestartFailed(restart.RecoveryId, "web1", "alfa01", "ssh 10.0.0.1: no route to host", [], H.Time.GetUtcNow()));
+        await Testing.Eventually.Until(() => H.PublishedCount<PlaceVm>(m => m.VmName == "web1") == 2, TimeSpan.FromSeconds(10), "a second PlaceVm");
+        Assert.Equal(0, H.PublishedCount<PrepareReinstall>(_ => true));
+        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa03", "alfa01", "another host", H.Time.GetUtcNow()));
+        await H.Publish(new HostFenced(place.RecoveryId, "web1", "alfa01", FenceMethod.Ipmi, [], H.Time.GetUtcNow()));
+        await Testing.Eventually.Until(() => H.PublishedCount<RestartVm>(m => m.HostName == "alfa03") == 1, TimeSpan.FromSeconds(10), "a restart on alfa03");
+
+        await H.Publish(new VmRestartFailed(restart.RecoveryId, "web1", "alfa03", "virsh start: domain disk missing", [], H.Time.GetUtcNow()));
 
         await H.Published<PrepareReinstall>(m => m.VmName == "web1");
     }

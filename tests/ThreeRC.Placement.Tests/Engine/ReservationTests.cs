@@ -146,4 +146,19 @@ public class ReservationTests
         Assert.Equal(1, scenario.State.Hosts.Sum(host => host.VmCount) - scenario.Host("lost").VmCount);
         Assert.NotEqual(earlier.RecoveryId, later.RecoveryId);
     }
+
+    [Fact]
+    public void After_a_restart_fails_on_a_host_the_next_placement_of_that_VM_goes_elsewhere_until_the_memory_expires()
+    {
+        var scenario = new EngineScenario(new TestCluster().Host("alfa01").Host("alfa02").Vm("gridce", "alfa01"));
+        var placed = scenario.Place("gridce").Placed!;
+        Assert.Equal("alfa01", placed.HostName);
+
+        scenario.RestartFailed(placed.RecoveryId, "gridce", "alfa01");
+
+        Assert.Equal("alfa02", scenario.Place("gridce", recoveryId: placed.RecoveryId).Placed!.HostName);
+        scenario.Completed(placed.RecoveryId, "gridce");
+        scenario.Time.Advance(scenario.Options.ReservationLifetime);
+        Assert.Equal("alfa01", scenario.PlaceOn("gridce"));
+    }
 }
