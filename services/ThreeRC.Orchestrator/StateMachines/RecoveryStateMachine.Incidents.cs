@@ -44,7 +44,6 @@ public sealed partial class RecoveryStateMachine
         saga.LevelStartedAt = now;
         saga.Pending = PendingWork.None;
         saga.Steps.Clear();
-        saga.RecentIncidents.Add(now);
         _logger.LogWarning("Recovery {RecoveryId} of {Vm} begins at {Level}: {Trigger}", saga.RecoveryId, vm.Name, level, trigger);
         await context.Publish(new RecoveryStarted(saga.RecoveryId, vm.Name, level, trigger, lastHeard, now));
 
@@ -105,7 +104,7 @@ public sealed partial class RecoveryStateMachine
     private async Task Recover(BehaviorContext<RecoveryState> context, string reason)
     {
         var saga = context.Saga;
-        saga.LastRecoveredLevel = saga.Level;
+        if (saga.LostHost is null) saga.LastRecoveredLevel = saga.Level;
         _logger.LogWarning("Recovery {RecoveryId} of {Vm} recovered after {Elapsed}: {Reason}", saga.RecoveryId, saga.VmName, Now - saga.StartedAt, reason);
         await Complete(context, RecoveryOutcome.Recovered, reason);
         await context.TransitionToState(Healthy);
@@ -125,6 +124,9 @@ public sealed partial class RecoveryStateMachine
         await ReleaseSlot(saga);
         saga.ClearDeadline();
         saga.Pending = PendingWork.None;
+
+        // Flap control counts what the VM did; an incident caused by the loss of its host says nothing about the VM.
+        if (saga.LostHost is null) saga.RecentIncidents.Add(saga.StartedAt);
         await context.Publish(new RecoveryCompleted(saga.RecoveryId, saga.VmName, outcome, reason, saga.LastHeardAt, saga.StartedAt, now,
             now - saga.StartedAt, saga.Steps.Select(step => step.ToRecord(now)).ToList()));
     }

@@ -39,6 +39,21 @@ public sealed class FlapAndMaintenanceTests : HarnessTest
     }
 
     [Fact]
+    public async Task An_incident_caused_by_the_loss_of_its_host_does_not_count_as_the_vm_flapping()
+    {
+        await H.Publish(new RecoveryRequested("web1", RecoveryLevel.Restart, "alfa01 lost", "alfa01", "orchestrator", H.Time.GetUtcNow()));
+        await H.WaitForState("web1", "Placing");
+        await H.Publish(Up("web1"));
+        await H.Published<RecoveryCompleted>(m => m.VmName == "web1");
+        await H.WaitForState("web1", "Healthy");
+
+        await H.Publish(Down("web1"));
+
+        await Testing.Eventually.Until(() => H.PublishedCount<RecoveryStarted>(m => m.VmName == "web1") == 2, TimeSpan.FromSeconds(10), "a second incident");
+        Assert.Equal(RecoveryLevel.Reboot, (await H.Published<RecoveryStarted>(m => m.StartLevel == RecoveryLevel.Reboot)).StartLevel);
+    }
+
+    [Fact]
     public async Task A_crash_after_the_flap_window_starts_again_with_a_reboot()
     {
         await CrashAndRecover("web1");
