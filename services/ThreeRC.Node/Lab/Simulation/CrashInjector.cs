@@ -6,7 +6,7 @@ namespace ThreeRC.Node.Lab.Simulation;
 /// Injects crashes of the paper's kinds at random (exponential) intervals, repeatable with the lab's seed: only
 /// into machines that are up and not part of an open incident. A lost host gets its power back after a while.
 /// </summary>
-public sealed class CrashInjector(DataCentre dataCentre, LabJournal journal, LabSettings settings, TimeProvider time) : BackgroundService
+public sealed class CrashInjector(DataCentre dataCentre, LabJournal journal, LabSettings settings, TimeProvider time, ILogger<CrashInjector> logger) : BackgroundService
 {
     private readonly Random _random = new(settings.Seed);
 
@@ -41,13 +41,16 @@ public sealed class CrashInjector(DataCentre dataCentre, LabJournal journal, Lab
             var (host, affected) = hosts[_random.Next(hosts.Count)];
             if (affected.Count == 0 || !dataCentre.Crash(host, kind)) return null;
             journal.Crashed(host, kind, affected, now);
+            logger.LogWarning("Injected {Kind} into {Host}, taking down {Vms}", kind, host, affected);
             return host;
         }
 
         var candidates = dataCentre.Observe((_, vms, _) => vms.Where(vm => vm.Guest == GuestCondition.Running && !busy.Contains(vm.Name)).Select(vm => vm.Name).ToList());
         if (candidates.Count == 0) return null;
         var target = candidates[_random.Next(candidates.Count)];
-        if (dataCentre.Crash(target, kind)) journal.Crashed(target, kind, [target], now);
+        if (!dataCentre.Crash(target, kind)) return null;
+        journal.Crashed(target, kind, [target], now);
+        logger.LogWarning("Injected {Kind} into {Vm}", kind, target);
         return null;
     }
 
