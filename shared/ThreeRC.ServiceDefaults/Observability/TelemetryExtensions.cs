@@ -13,19 +13,24 @@ internal static class TelemetryExtensions
 {
     public static void AddThreeRcLogging(this IHostApplicationBuilder builder)
     {
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            builder.Logging.AddOpenTelemetry(otel => otel.IncludeScopes = true);
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
             console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fff ";
             console.UseUtcTimestamp = true;
         });
-        builder.Logging.AddOpenTelemetry(otel => otel.IncludeScopes = true);
     }
 
-    /// <summary>Traces MassTransit, ASP.NET Core and HTTP clients; exports over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.</summary>
+    /// <summary>
+    /// Traces MassTransit, ASP.NET Core and HTTP clients and exports over OTLP, when OTEL_EXPORTER_OTLP_ENDPOINT is
+    /// set. Without a collector nothing is recorded: every message would otherwise pay for traces no one reads.
+    /// </summary>
     public static void AddThreeRcTelemetry(this IHostApplicationBuilder builder)
     {
-        var telemetry = builder.Services.AddOpenTelemetry()
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return;
+        builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing
                 .AddSource(DiagnosticHeaders.DefaultListenerName)
                 .AddAspNetCoreInstrumentation()
@@ -33,8 +38,7 @@ internal static class TelemetryExtensions
             .WithMetrics(metrics => metrics
                 .AddMeter(InstrumentationOptions.MeterName)
                 .AddAspNetCoreInstrumentation()
-                .AddRuntimeInstrumentation());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-            telemetry.UseOtlpExporter();
+                .AddRuntimeInstrumentation())
+            .UseOtlpExporter();
     }
 }

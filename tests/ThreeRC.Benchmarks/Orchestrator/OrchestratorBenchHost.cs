@@ -23,6 +23,9 @@ internal static class OrchestratorBenchHost
             ["Inventory:Path"] = inventory,
             ["Storage:DataDirectory"] = dataDirectory,
             ["Orchestrator:MaxConcurrentRecoveries"] = "100000",
+
+            // Every round crashes every VM again: without this, flap control would (rightly) escalate them.
+            ["Orchestrator:FlapWindow"] = "00:00:00.001",
         });
         builder.Logging.SetMinimumLevel(Enum.Parse<LogLevel>(Environment.GetEnvironmentVariable("BENCH_LOG_LEVEL") ?? "Error"));
         builder.Services.AddSingleton(clock);
