@@ -72,23 +72,30 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         JsonElement last = default;
-        await Eventually.Until(async () =>
+        try
         {
-            if (HasExited) throw new InvalidOperationException($"the process exited with {ExitCode} before it was healthy:\n{Output}");
-            try
+            await Eventually.Until(async () =>
             {
-                last = JsonSerializer.Deserialize<JsonElement>(await client.GetStringAsync(url));
-                return last.GetProperty("status").GetString() == status;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-            catch (TaskCanceledException)
-            {
-                return false;
-            }
-        }, timeout ?? TimeSpan.FromSeconds(60), $"{status} at {url} (output so far:\n{Output})");
+                if (HasExited) throw new InvalidOperationException($"the process exited with {ExitCode} before it was healthy:\n{Output}");
+                try
+                {
+                    last = JsonSerializer.Deserialize<JsonElement>(await client.GetStringAsync(url));
+                    return last.GetProperty("status").GetString() == status;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+                catch (TaskCanceledException)
+                {
+                    return false;
+                }
+            }, timeout ?? TimeSpan.FromSeconds(60), $"{status} at {url}");
+        }
+        catch (TimeoutException late)
+        {
+            throw new TimeoutException($"{late.Message}; last health report: {last}\noutput:\n{Output}", late);
+        }
         return last;
     }
 

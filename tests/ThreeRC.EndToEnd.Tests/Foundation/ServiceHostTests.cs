@@ -1,12 +1,14 @@
 using System.Text.Json;
 using ThreeRC.Testing;
+using ThreeRC.Testing.Ganglia;
 
 namespace ThreeRC.EndToEnd.Tests.Foundation;
 
-/// <summary>Each service host started alone, as its own process, on a real RabbitMQ.</summary>
-public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<RabbitMqBroker>, IDisposable
+/// <summary>Each service host started alone, as its own process, on a real RabbitMQ (the monitor watching a real gmond).</summary>
+public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<RabbitMqBroker>, IAsyncLifetime
 {
     private readonly TempDirectory _data = new("service-host");
+    private readonly GmondProcess _gmond = new();
 
     /// <summary>The queues each service declares for its consumers.</summary>
     public static TheoryData<string, string[]> Services => new()
@@ -51,13 +53,20 @@ public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<Rabb
         Assert.DoesNotContain(await broker.QueuesAsync(), queue => queue.Name.Contains("place-vm", StringComparison.Ordinal) && queue.Consumers > 0);
     }
 
-    public void Dispose() => _data.Dispose();
+    public Task InitializeAsync() => _gmond.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _gmond.DisposeAsync();
+        _data.Dispose();
+    }
 
     private Dictionary<string, string?> Environment(int port) => new(broker.BusEnvironment)
     {
         ["Urls"] = $"http://127.0.0.1:{port}",
         ["Inventory__Path"] = RepositoryRoot.Combine("infra", "inventory.sample.yaml"),
         ["Storage__DataDirectory"] = _data.Path,
+        ["Monitor__Sources__0"] = _gmond.Source,
     };
 
     private static string Regex(string text) => System.Text.RegularExpressions.Regex.Escape(text);
