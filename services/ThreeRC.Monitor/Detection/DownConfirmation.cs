@@ -1,23 +1,28 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using ThreeRC.Contracts.Monitoring;
 using ThreeRC.Inventory.Model;
 
 namespace ThreeRC.Monitor.Detection;
 
 /// <summary>
-/// The optional confirmation probe: when the inventory asks for it, a host Ganglia calls silent is declared down only
-/// if a TCP connect to its SSH port fails too. It guards against a Ganglia that has stopped hearing a live host.
+/// The optional confirmation probe: when the inventory asks for it, a physical host Ganglia calls silent is declared
+/// down only if a TCP connect to its SSH port fails too. It guards against a Ganglia that has stopped hearing a live
+/// host, which would be fenced. VMs are not probed: a silent guest whose SSH port still answers is the crashed or
+/// overloaded guest that the first step, a reboot over SSH, is for.
 /// </summary>
 internal sealed class DownConfirmation(ClusterInventory inventory, TimeProvider time, ILogger<DownConfirmation> logger)
 {
     private HashSet<string> _vetoed = [];
 
-    /// <summary>The silent hosts whose SSH port does not answer, or all of them when no probe is asked for.</summary>
+    /// <summary>The silent VMs and the silent physical hosts whose SSH port does not answer (all of them when no probe is asked for).</summary>
     public async Task<IReadOnlyList<HostJudgement>> ConfirmAsync(IReadOnlyList<HostJudgement> silent, CancellationToken cancellationToken)
     {
         var settings = inventory.Detection;
         if (!settings.ConfirmWithProbe || silent.Count == 0) return silent;
-        var answers = await Task.WhenAll(silent.Select(judgement => AnswersAsync(judgement.Host, settings.ProbeTimeout, cancellationToken)));
+        var answers = await Task.WhenAll(silent.Select(judgement => judgement.Host.Kind == HostKind.Physical
+            ? AnswersAsync(judgement.Host, settings.ProbeTimeout, cancellationToken)
+            : Task.FromResult(false)));
 
         var confirmed = new List<HostJudgement>();
         var vetoed = new HashSet<string>();

@@ -99,6 +99,21 @@ public sealed class DetectionTests : PollingScenario
     }
 
     [Fact]
+    public async Task The_probe_does_not_hold_back_a_silent_VM_whose_SSH_port_answers_since_a_guest_reboot_is_for_it()
+    {
+        using var ssh = new TcpListener(IPAddress.Loopback, 0);
+        ssh.Start();
+        var monitor = await StartAsync("confirmWithProbe: true\nprobeTimeout: 1s", sshPort: ((IPEndPoint)ssh.LocalEndpoint).Port);
+        Ganglia.Answer(Gmond, Hosts());
+        await monitor.PollAsync();
+
+        Ganglia.Answer(Gmond, Hosts(gridce: 90));
+        await monitor.PollAsync();
+
+        Assert.Equal("gridce", Assert.Single(monitor.Published<HostUnresponsive>()).Name);
+    }
+
+    [Fact]
     public async Task Load_is_reported_each_poll_for_the_physical_hosts_that_report_all_five_metrics()
     {
         var monitor = await StartAsync();
