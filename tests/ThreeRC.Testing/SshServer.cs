@@ -11,6 +11,7 @@ namespace ThreeRC.Testing;
 public sealed class SshServer : IAsyncDisposable
 {
     private readonly ServiceProcess _daemon;
+    private bool _stopped;
 
     private SshServer(ServiceProcess daemon, int port, SshKeyPair hostKey)
     {
@@ -91,8 +92,11 @@ public sealed class SshServer : IAsyncDisposable
     /// <summary>Kills every open session, as a host that restarts its sshd or reboots does; the daemon keeps listening.</summary>
     public void DropSessions() => ProcessTree.Kill(ProcessTree.Descendants(_daemon.Id));
 
+    /// <summary>Stops the daemon and its sessions, as a host that dies; calling it again does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_stopped) return;
+        _stopped = true;
         if (!_daemon.HasExited) DropSessions();
         await _daemon.DisposeAsync();
     }

@@ -1,0 +1,55 @@
+using Grpc.Net.Client;
+using ThreeRC.Api.V1;
+using ThreeRC.Testing;
+using ThreeRC.Testing.DataCentre;
+using ThreeRC.Testing.Stack;
+
+namespace ThreeRC.EndToEnd.Tests.Recovery;
+
+/// <summary>
+/// The six services as processes on a real RabbitMQ, protecting an emulated data centre of three hosts and seven
+/// VMs. Each scenario crashes its own VM, so that flap control (a VM that crashes again within 30 minutes starts
+/// one level higher) never changes what a scenario sees.
+/// </summary>
+public sealed class RealStack : IAsyncLifetime
+{
+    private GrpcChannel? _channel;
+
+    public RabbitMqBroker Broker { get; } = new();
+
+    public EmulatedDataCentre DataCentre { get; private set; } = null!;
+
+    public ServiceStack Services { get; private set; } = null!;
+
+    public Cluster.ClusterClient Cluster => new(_channel);
+
+    public Recoveries.RecoveriesClient Recoveries => new(_channel);
+
+    public async Task InitializeAsync()
+    {
+        await Broker.InitializeAsync();
+        DataCentre = await EmulatedDataCentre.StartAsync(new Dictionary<string, string[]>
+        {
+            ["alfa01"] = ["vm01", "vm02", "vm07"],
+            ["alfa02"] = ["vm03", "vm04"],
+            ["alfa03"] = ["vm05", "vm06"],
+        }, DataCentreTimers.ForTests);
+        Services = await ServiceStack.StartAsync(new Dictionary<string, string?>(Broker.BusEnvironment)
+            .Concat(DataCentre.ServiceEnvironment).ToDictionary());
+        _channel = GrpcChannel.ForAddress(Services.ApiAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _channel?.Dispose();
+        if (Services is not null) await Services.DisposeAsync();
+        if (DataCentre is not null) await DataCentre.DisposeAsync();
+        await Broker.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RealStackCollection : ICollectionFixture<RealStack>
+{
+    public const string Name = "real stack";
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+
+namespace ThreeRC.Testing.DataCentre;
+
+/// <summary>The inventory of an emulated data centre: its hosts with their BMCs, its VMs with their guests, one install profile.</summary>
+internal static class DataCentreInventory
+{
+    public static string Yaml(IEnumerable<EmulatedHost> hosts, IEnumerable<EmulatedVm> vms, DataCentreTimers timers)
+    {
+        var yaml = new StringBuilder($$"""
+            timers:
+              rebootWait: {{Seconds(timers.RebootWait)}}
+              restartWait: {{Seconds(timers.RestartWait)}}
+              installBudget: {{Seconds(timers.InstallBudget)}}
+            detection:
+              tmaxFactor: 4
+              absoluteLimit: {{Seconds(timers.DetectAfter)}}
+              confirmWithProbe: true
+              probeTimeout: 1s
+            profiles:
+              - name: e2e
+                kernel: images/e2e/vmlinuz
+                initrd: images/e2e/initrd.img
+                append: "threerc.callback={callback} threerc.token={token} threerc.role={role}"
+                role: e2e-worker
+            hosts:
+
+            """);
+        foreach (var host in hosts)
+            yaml.Append(CultureInfo.InvariantCulture, $$"""
+                  - name: {{host.Name}}
+                    address: {{host.Hypervisor.Ssh.Address}}
+                    ssh: { user: {{host.Hypervisor.Ssh.User}}, port: {{host.Hypervisor.Ssh.Port}} }
+                    driver: libvirt
+                    cpus: 8
+                    memoryMb: 16384
+                    loadThreshold: 4
+                    maxVms: 4
+                    fencing:
+                      - method: ipmi
+                        address: {{host.Bmc.Address}}
+                        port: {{host.Bmc.Port}}
+                        interface: lan
+                        user: {{host.Bmc.User}}
+                        passwordFile: {{host.Bmc.PasswordFile}}
+
+                """);
+        yaml.Append("vms:\n");
+        foreach (var vm in vms)
+            yaml.Append(CultureInfo.InvariantCulture, $$"""
+                  - name: {{vm.Name}}
+                    mac: "{{vm.Mac}}"
+                    address: {{vm.Guest.Ssh.Address}}
+                    ssh: { user: {{vm.Guest.Ssh.User}}, port: {{vm.Guest.Ssh.Port}} }
+                    rebootCommand: reboot
+                    home: {{vm.Home}}
+                    memoryMb: 512
+                    definition: {{vm.Definition}}
+                    profile: e2e
+                    reinstall: true
+
+                """);
+        return yaml.ToString();
+    }
+
+    private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0}s";
+}

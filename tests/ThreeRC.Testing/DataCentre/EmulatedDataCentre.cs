@@ -1,0 +1,272 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using ThreeRC.Testing.Ganglia;
+
+namespace ThreeRC.Testing.DataCentre;
+
+/// <summary>
+/// A data centre made of real parts on loopback, for the services to protect: a gmond hearing every machine's
+/// gmetric heartbeat, physical hosts (sshd + the virsh look-alike + an ipmi_sim BMC), VMs (a guest sshd + the
+/// reboot look-alike) and a TFTP server (dnsmasq) for their pxelinux entries. It plays the machines' part: a
+/// <c>virsh start</c> boots the VM (or, with its /boot erased, runs the installer its pxelinux entry names and
+/// calls the provisioner back), a guest reboot cures a crashed guest, a powered-off chassis ends what ran on it.
+/// Every 100 ms it checks that no VM runs on two hosts. Everything it started is stopped when it is disposed.
+/// </summary>
+public sealed class EmulatedDataCentre : IAsyncDisposable
+{
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan BootTime = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan InstallTime = TimeSpan.FromSeconds(3);
+
+    private readonly TempDirectory _directory = new("data-centre");
+    private readonly ConcurrentDictionary<string, string?> _runningOn = new();
+    private readonly ConcurrentQueue<string> _violations = new();
+    private readonly ConcurrentQueue<string> _notes = new();
+    private readonly ConcurrentBag<Task> _machines = [];
+    private readonly HashSet<string> _poweredOff = [];
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly CancellationTokenSource _stop = new();
+    private Task _loop = Task.CompletedTask;
+
+    private EmulatedDataCentre()
+    {
+    }
+
+    public GmondProcess Gmond { get; } = new("datacentre");
+
+    public DnsmasqServer Tftp { get; } = new();
+
+    public List<EmulatedHost> Hosts { get; } = [];
+
+    public List<EmulatedVm> Vms { get; } = [];
+
+    /// <summary>The key the executor logs in with, everywhere.</summary>
+    public SshKeyPair ClientKey { get; private set; } = null!;
+
+    /// <summary>Every sshd's pinned host key.</summary>
+    public string KnownHostsFile => _directory.Combine("known_hosts");
+
+    public string InventoryFile => _directory.Combine("inventory.yaml");
+
+    /// <summary>Every moment a VM ran on two hosts at once, as "vm05 on alfa01, alfa03 at ...". Empty when all was safe.</summary>
+    public IReadOnlyCollection<string> Violations => _violations;
+
+    /// <summary>What the machines did, in order, such as "vm03 reinstalled on alfa02".</summary>
+    public IReadOnlyCollection<string> Notes => _notes;
+
+    /// <summary>When a VM's heartbeat last resumed after a boot (its first heartbeat after a recovery).</summary>
+    public ConcurrentDictionary<string, DateTimeOffset> BootedAt { get; } = new();
+
+    /// <summary>Starts <paramref name="layout"/>: host name → the names of the VMs it runs.</summary>
+    public static async Task<EmulatedDataCentre> StartAsync(IReadOnlyDictionary<string, string[]> layout, DataCentreTimers timers)
+    {
+        var centre = new EmulatedDataCentre();
+        try
+        {
+            await centre.BuildAsync(layout, timers);
+            return centre;
+        }
+        catch
+        {
+            await centre.DisposeAsync();
+            throw;
+        }
+    }
+
+    public EmulatedHost Host(string name) => Hosts.Single(host => host.Name == name);
+
+    public EmulatedVm Vm(string name) => Vms.Single(vm => vm.Name == name);
+
+    /// <summary>The host the VM was last started on, or null while it runs nowhere.</summary>
+    public string? RunningOn(string vm) => _runningOn.GetValueOrDefault(vm);
+
+    /// <summary>The settings every ThreeRC service needs to reach this data centre, as environment variables.</summary>
+    public IReadOnlyDictionary<string, string?> ServiceEnvironment => new Dictionary<string, string?>
+    {
+        ["Inventory__Path"] = InventoryFile,
+        ["Monitor__Sources__0"] = Gmond.Source,
+        ["Monitor__PollInterval"] = "00:00:01",
+        ["Executor__Ssh__DefaultKeyFile"] = ClientKey.PrivateKeyFile,
+        ["Executor__Ssh__KnownHostsFile"] = KnownHostsFile,
+        ["Executor__Ssh__ConnectTimeout"] = "00:00:03",
+        ["Executor__GuestRebootTimeout"] = "00:00:05",
+        ["Pxe__TftpRoot"] = Tftp.TftpRoot,
+    };
+
+    /// <summary>The guest crashes: it stops reporting; a guest reboot brings it back.</summary>
+    public Task CrashGuestAsync(string vm) => FaultAsync(vm, VmFault.Crashed);
+
+    /// <summary>The guest hangs: it stops reporting and takes a reboot without coming back; a restart does.</summary>
+    public Task HangGuestAsync(string vm) => FaultAsync(vm, VmFault.Hung);
+
+    /// <summary>The guest's /boot is erased and it stops: only a reinstall brings it back.</summary>
+    public Task DestroyGuestAsync(string vm) => FaultAsync(vm, VmFault.Destroyed);
+
+    /// <summary>The host dies: no heartbeat, no SSH, its VMs frozen (still running as far as safety goes) until fenced.</summary>
+    public async Task FailHostAsync(string host)
+    {
+        var failing = Host(host);
+        Note($"{host} fails");
+        await failing.FailAsync();
+        foreach (var vm in Vms.Where(vm => RunningOn(vm.Name) == host)) await vm.Heartbeat.StopAsync();
+    }
+
+    /// <summary>Throws when any VM ran on two hosts, or when the emulation itself failed.</summary>
+    public void AssertSafe()
+    {
+        if (!_violations.IsEmpty) throw new InvalidOperationException("a VM ran on two hosts at once: " + string.Join("; ", _violations));
+        if (_loop.IsFaulted) throw new InvalidOperationException("the data centre's emulation failed", _loop.Exception);
+    }
+
+    private async Task FaultAsync(string name, VmFault fault)
+    {
+        var vm = Vm(name);
+        vm.Fault = fault;
+        Note($"{name} {fault}".ToLowerInvariant());
+        await vm.Heartbeat.StopAsync();
+    }
+
+    private async Task BuildAsync(IReadOnlyDictionary<string, string[]> layout, DataCentreTimers timers)
+    {
+        await Gmond.StartAsync();
+        await Tftp.InitializeAsync();
+        ClientKey = await SshKeyPair.CreateAsync(_directory.Path, "id_ed25519");
+        var storage = Directory.CreateDirectory(_directory.Combine("shared-storage")).FullName;
+        var macs = 0;
+        foreach (var (hostName, vmNames) in layout)
+        {
+            var host = await EmulatedHost.StartAsync(hostName, ClientKey, Gmond);
+            Hosts.Add(host);
+            foreach (var vmName in vmNames)
+            {
+                var vm = await EmulatedVm.StartAsync(vmName, $"52:54:00:00:e2:{++macs:x2}", hostName, ClientKey, Gmond, storage);
+                Vms.Add(vm);
+                host.Hypervisor.SetDomain(vmName, "running");
+                _runningOn[vmName] = hostName;
+            }
+        }
+
+        await File.WriteAllLinesAsync(KnownHostsFile,
+            [.. Hosts.Select(host => host.Hypervisor.Ssh.KnownHostsLine), .. Vms.Select(vm => vm.Guest.Ssh.KnownHostsLine)]);
+        await File.WriteAllTextAsync(InventoryFile, DataCentreInventory.Yaml(Hosts, Vms, timers));
+        _loop = Task.Run(() => RunAsync(_stop.Token));
+    }
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            await TickAsync();
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task TickAsync()
+    {
+        foreach (var host in Hosts)
+        {
+            if (!host.PoweredOn && _poweredOff.Add(host.Name)) await PowerOffAsync(host);
+            foreach (var call in host.NewCalls()) await HypervisorCallAsync(host, call.Split(' '));
+        }
+
+        foreach (var vm in Vms)
+            foreach (var call in vm.NewCalls())
+                if (call.StartsWith("reboot", StringComparison.Ordinal)) Machine(() => RebootAsync(vm));
+
+        foreach (var vm in Vms)
+        {
+            var hosts = Hosts.Where(host => host.Runs(vm.Name)).Select(host => host.Name).ToList();
+            if (hosts.Count > 1) _violations.Enqueue($"{vm.Name} on {string.Join(", ", hosts)} at {DateTimeOffset.UtcNow:O}");
+        }
+    }
+
+    private async Task PowerOffAsync(EmulatedHost host)
+    {
+        Note($"{host.Name} powered off");
+        host.ShutOffDomains();
+        foreach (var vm in Vms.Where(vm => RunningOn(vm.Name) == host.Name))
+        {
+            _runningOn[vm.Name] = null;
+            await vm.Heartbeat.StopAsync();
+        }
+    }
+
+    private async Task HypervisorCallAsync(EmulatedHost host, string[] call)
+    {
+        if (call is not ["virsh", var verb, var name] || Vms.FirstOrDefault(vm => vm.Name == name) is not { } vm) return;
+        if (verb == "start" && host.Runs(name))
+            Machine(() => BootAsync(vm, host));
+        else if (verb == "destroy" && RunningOn(name) == host.Name)
+        {
+            _runningOn[name] = null;
+            await vm.Heartbeat.StopAsync();
+        }
+    }
+
+    private async Task RebootAsync(EmulatedVm vm)
+    {
+        if (vm.Fault != VmFault.Crashed) return;
+        await Task.Delay(BootTime);
+        vm.Fault = VmFault.None;
+        await ReportingAgainAsync(vm, "rebooted");
+    }
+
+    private async Task BootAsync(EmulatedVm vm, EmulatedHost host)
+    {
+        _runningOn[vm.Name] = host.Name;
+        await Task.Delay(BootTime);
+        if (!host.Runs(vm.Name)) return;
+        if (vm.Fault == VmFault.Destroyed && !await InstallAsync(vm, host)) return;
+        vm.Fault = VmFault.None;
+        await ReportingAgainAsync(vm, $"booted on {host.Name}");
+    }
+
+    /// <summary>What a VM without /boot does at power on: PXE. A local boot entry leaves it dead; an install entry reinstalls it.</summary>
+    private async Task<bool> InstallAsync(EmulatedVm vm, EmulatedHost host)
+    {
+        var entry = await Tftp.FetchAsync(vm.PxelinuxFile);
+        if (entry.ExitCode != 0 || !entry.Output.Contains("threerc.token=", StringComparison.Ordinal))
+        {
+            Note($"{vm.Name} finds no /boot on {host.Name}");
+            return false;
+        }
+
+        await Task.Delay(InstallTime);
+        using var callback = new HttpRequestMessage(HttpMethod.Post, PxelinuxEntry.KernelArgument(entry.Output, "threerc.callback"));
+        callback.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PxelinuxEntry.KernelArgument(entry.Output, "threerc.token"));
+        using var answer = await _http.SendAsync(callback);
+        Note($"{vm.Name} reinstalled on {host.Name}; the call-back was answered {(int)answer.StatusCode}");
+        return answer.IsSuccessStatusCode;
+    }
+
+    private async Task ReportingAgainAsync(EmulatedVm vm, string how)
+    {
+        await vm.Heartbeat.StartAsync();
+        BootedAt[vm.Name] = DateTimeOffset.UtcNow;
+        Note($"{vm.Name} {how}");
+    }
+
+    private void Machine(Func<Task> work) => _machines.Add(Task.Run(work));
+
+    private void Note(string note) => _notes.Enqueue($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {note}");
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await Task.WhenAll([_loop, .. _machines]).ContinueWith(_ => { }, TaskScheduler.Default);
+        foreach (var vm in Vms) await vm.DisposeAsync();
+        foreach (var host in Hosts) await host.DisposeAsync();
+        await Tftp.DisposeAsync();
+        await Gmond.DisposeAsync();
+        _http.Dispose();
+        _stop.Dispose();
+        _directory.Dispose();
+    }
+}
