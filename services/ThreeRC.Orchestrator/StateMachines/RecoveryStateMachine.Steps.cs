@@ -88,7 +88,7 @@ public sealed partial class RecoveryStateMachine
     private async Task FenceOldHost(BehaviorContext<RecoveryState> context)
     {
         var saga = context.Saga;
-        var methods = FencingMethods(saga.CurrentHost!);
+        var methods = FencingMethods(saga, saga.CurrentHost!);
         var method = methods[saga.FenceAttempts % methods.Count];
         var detail = $"make sure {saga.CurrentHost} no longer runs it ({method}, attempt {saga.FenceAttempts + 1}) before it starts on {saga.TargetHost}";
         if (saga.Steps.LastOrDefault()?.Step == RecoveryStep.Fencing) Annotate(context, detail);
@@ -117,7 +117,7 @@ public sealed partial class RecoveryStateMachine
             return;
         }
 
-        var methods = FencingMethods(failure.HostName).Count;
+        var methods = FencingMethods(saga, failure.HostName).Count;
         var round = (saga.FenceAttempts - 1) / methods;
         if (saga.FenceAttempts % methods == 0)
             await context.Publish(new FencingAlert(saga.RecoveryId, saga.VmName, failure.HostName, failure.Reason, saga.FenceAttempts, Now));
@@ -200,8 +200,14 @@ public sealed partial class RecoveryStateMachine
 
     private bool FencingTimedOut(RecoveryState saga) => Now - saga.FencingSince >= _inventory.Timers.RestartWait;
 
-    private IReadOnlyList<FenceMethod> FencingMethods(string host) =>
-        _inventory.FindHost(host)?.Fencing.Select(f => f.Method).ToList() is { Count: > 0 } methods ? methods : [FenceMethod.Hypervisor];
+    /// <summary>
+    /// A lost host is fenced by the inventory's methods, in order. A host that is up only has the VM powered off
+    /// through its hypervisor: powering off a healthy host, and every VM on it, to move one VM would cause the
+    /// outage it means to prevent. If that fails, the VM is not started elsewhere and an operator is alerted.
+    /// </summary>
+    private IReadOnlyList<FenceMethod> FencingMethods(RecoveryState saga, string host) =>
+        saga.LostHost != host ? [FenceMethod.Hypervisor]
+        : _inventory.FindHost(host)?.Fencing.Select(f => f.Method).ToList() is { Count: > 0 } methods ? methods : [FenceMethod.Hypervisor];
 
     private async Task EnterStep(BehaviorContext<RecoveryState> context, RecoveryStep step, string? host, string detail)
     {

@@ -65,6 +65,22 @@ public sealed class HostLossTests : HarnessTest
     }
 
     [Fact]
+    public async Task When_a_vm_leaves_a_host_that_is_up_only_its_hypervisor_powers_the_vm_off_and_the_host_is_never_powered_off()
+    {
+        await H.Publish(new RecoveryRequested("web1", RecoveryLevel.Restart, "test", null, "orchestrator", H.Time.GetUtcNow()));
+        var place = await H.Published<PlaceVm>(m => m.VmName == "web1");
+        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa03", "alfa01", "alfa01 is over its load threshold", H.Time.GetUtcNow()));
+
+        var first = await H.Published<FenceHost>(m => m.Attempt == 1);
+        await H.Publish(new FenceFailed(first.RecoveryId, "web1", "alfa01", FenceMethod.Hypervisor, "virsh destroy: timed out", [], H.Time.GetUtcNow()));
+        await Eventually(() => H.AdvanceAsync(TimeSpan.FromSeconds(2)), () => H.PublishedCount<FenceHost>(m => m.Attempt == 2) == 1);
+
+        Assert.Equal(2, H.PublishedCount<FenceHost>(fence => fence.HostName == "alfa01" && fence.Method == FenceMethod.Hypervisor));
+        Assert.Equal(0, H.PublishedCount<FenceHost>(fence => fence.Method != FenceMethod.Hypervisor));
+        Assert.Equal(0, H.PublishedCount<RestartVm>(_ => true));
+    }
+
+    [Fact]
     public async Task When_the_host_is_lost_while_the_guest_reboots_the_incident_moves_straight_to_relocation()
     {
         await H.Publish(Down("web1"));
