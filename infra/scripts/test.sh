@@ -3,7 +3,7 @@
 # the tests start for real when they are missing, builds, runs each test project (each starts and stops
 # its own RabbitMQ, gmond, sshd, dnsmasq on loopback), and ends with one line: "N passed, N failed".
 #
-#   infra/scripts/test.sh [dotnet test arguments, such as --filter Category!=Lab]
+#   infra/scripts/test.sh [dotnet test arguments, such as --filter "FullyQualifiedName!~ThreeRC.EndToEnd"]
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 results=.artifacts/test-results

@@ -6,5 +6,4 @@ var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults(modules => modules.AddMonitor());
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
 return await app.RunServiceAsync();

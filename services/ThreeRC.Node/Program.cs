@@ -20,5 +20,4 @@ builder.AddServiceDefaults(modules => modules
     .AddApi());
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
 return await app.RunServiceAsync();

@@ -6,7 +6,7 @@ public sealed class SshOptions
     /// <summary>The private key for every host and VM whose inventory entry names none.</summary>
     public string? DefaultKeyFile { get; set; }
 
-    /// <summary>The OpenSSH known_hosts file that pins every host key; required.</summary>
+    /// <summary>The OpenSSH known_hosts file that pins every host key; without it every SSH action is refused.</summary>
     public string? KnownHostsFile { get; set; }
 
     /// <summary>How long one connection attempt (TCP, key exchange, authentication) may take.</summary>

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 
 namespace ThreeRC.ServiceDefaults.Hosting;
@@ -6,12 +6,16 @@ namespace ThreeRC.ServiceDefaults.Hosting;
 /// <summary>Runs a host and turns invalid configuration into a readable message and exit code 1.</summary>
 public static class ServiceRunner
 {
-    /// <summary>Runs <paramref name="host"/> until it stops; 0 on a clean stop, 1 when its configuration is invalid.</summary>
-    public static async Task<int> RunServiceAsync(this IHost host)
+    /// <summary>
+    /// Maps the default endpoints and runs <paramref name="app"/> until it stops; 0 on a clean stop, 1 when its
+    /// configuration (options or inventory) is invalid, whether that shows while mapping endpoints or while starting.
+    /// </summary>
+    public static async Task<int> RunServiceAsync(this WebApplication app)
     {
         try
         {
-            await host.RunAsync();
+            app.MapDefaultEndpoints();
+            await app.RunAsync();
             return 0;
         }
         catch (OptionsValidationException e)

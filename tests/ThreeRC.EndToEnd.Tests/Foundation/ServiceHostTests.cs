@@ -37,18 +37,23 @@ public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<Rabb
         Assert.All(queues, queue => Assert.Contains(queue, declared));
     }
 
-    [Fact]
-    public async Task A_service_with_an_invalid_inventory_stops_before_it_starts_and_says_where()
+    [Theory]
+    [InlineData("ThreeRC.Placement")]
+    [InlineData("ThreeRC.Orchestrator")]
+    [InlineData("ThreeRC.Node")]
+    public async Task A_service_with_an_invalid_inventory_stops_before_it_starts_and_says_where(string service)
     {
         var inventory = _data.Write("bad.yaml", File.ReadAllText(RepositoryRoot.Combine("infra", "inventory.sample.yaml"))
             .Replace("    mac: \"52:54:00:00:01:02\"\n", ""));
         var port = FreePort.Next();
         var environment = new Dictionary<string, string?>(Environment(port)) { ["Inventory__Path"] = inventory };
-        await using var host = ServiceProcess.StartService("ThreeRC.Placement", environment);
+        await using var host = ServiceProcess.StartService(service, environment);
 
         var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
-        Assert.Equal(1, exitCode);
+        Assert.True(exitCode == 1, host.Output);
+        Assert.Contains($"{service} did not start: its configuration is invalid.", host.Output);
+        Assert.DoesNotContain("Unhandled exception", host.Output);
         Assert.Matches($@"{Regex(inventory)}:\d+: vms\[gridse\]\.mac: missing \(required\)", host.Output);
         Assert.DoesNotContain(await broker.QueuesAsync(), queue => queue.Name.Contains("place-vm", StringComparison.Ordinal) && queue.Consumers > 0);
     }
