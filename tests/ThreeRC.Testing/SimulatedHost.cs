@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ThreeRC.Testing;
 
 /// <summary>
@@ -39,6 +41,10 @@ public sealed class SimulatedHost : IAsyncDisposable
             {
                 ["PATH"] = $"{bin}:/usr/local/bin:/usr/bin:/bin",
                 ["THREERC_SIM_DIR"] = directory.Combine("state"),
+
+                // A home of its own, as a service account has: the test machine's ~/.bashrc (which bash sources
+                // for commands over SSH) would otherwise add its own start-up time to every command.
+                ["HOME"] = directory.Path,
             });
             return new SimulatedHost(directory, ssh);
         }
@@ -54,6 +60,16 @@ public sealed class SimulatedHost : IAsyncDisposable
     {
         var log = Path.Combine(StateDirectory, "calls.log");
         return File.Exists(log) ? File.ReadAllLines(log) : [];
+    }
+
+    /// <summary>Every call of a look-alike with the moment it started, as the script itself read the clock.</summary>
+    public IReadOnlyList<(DateTimeOffset At, string Call)> TimedCalls()
+    {
+        var log = Path.Combine(StateDirectory, "timed.log");
+        if (!File.Exists(log)) return [];
+        return File.ReadAllLines(log).Select(line => line.Split(' ', 2)).Select(parts => (
+            DateTimeOffset.UnixEpoch + TimeSpan.FromSeconds(double.Parse(parts[0].Replace(',', '.'), CultureInfo.InvariantCulture)),
+            parts[1])).ToList();
     }
 
     /// <summary>Defines a libvirt domain in a state such as "running" or "shut off".</summary>

@@ -13,13 +13,14 @@ namespace ThreeRC.EndToEnd.Tests.Recovery;
 /// </summary>
 public sealed class RealStack : IAsyncLifetime
 {
+    private ProtectedDataCentre? _stack;
     private GrpcChannel? _channel;
 
-    public RabbitMqBroker Broker { get; } = new();
+    public RabbitMqBroker Broker => _stack!.Broker;
 
-    public EmulatedDataCentre DataCentre { get; private set; } = null!;
+    public EmulatedDataCentre DataCentre => _stack!.DataCentre;
 
-    public ServiceStack Services { get; private set; } = null!;
+    public ServiceStack Services => _stack!.Services;
 
     public Cluster.ClusterClient Cluster => new(_channel);
 
@@ -27,24 +28,19 @@ public sealed class RealStack : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Broker.InitializeAsync();
-        DataCentre = await EmulatedDataCentre.StartAsync(new Dictionary<string, string[]>
+        _stack = await ProtectedDataCentre.StartAsync(new Dictionary<string, string[]>
         {
             ["alfa01"] = ["vm01", "vm02", "vm07"],
             ["alfa02"] = ["vm03", "vm04"],
             ["alfa03"] = ["vm05", "vm06"],
         }, DataCentreTimers.ForTests);
-        Services = await ServiceStack.StartAsync(new Dictionary<string, string?>(Broker.BusEnvironment)
-            .Concat(DataCentre.ServiceEnvironment).ToDictionary());
         _channel = GrpcChannel.ForAddress(Services.ApiAddress);
     }
 
     public async Task DisposeAsync()
     {
         _channel?.Dispose();
-        if (Services is not null) await Services.DisposeAsync();
-        if (DataCentre is not null) await DataCentre.DisposeAsync();
-        await Broker.DisposeAsync();
+        if (_stack is not null) await _stack.DisposeAsync();
     }
 }
 

@@ -14,9 +14,14 @@ namespace ThreeRC.Testing.DataCentre;
 /// </summary>
 public sealed class EmulatedDataCentre : IAsyncDisposable
 {
+    /// <summary>How often every machine sends its heartbeat to gmond.</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan BootTime = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan InstallTime = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long an emulated VM takes from its start (or reboot) to its first heartbeat.</summary>
+    public static readonly TimeSpan BootTime = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long an emulated installer runs before it calls the provisioner back.</summary>
+    public static readonly TimeSpan InstallTime = TimeSpan.FromSeconds(3);
 
     private readonly TempDirectory _directory = new("data-centre");
     private readonly ConcurrentDictionary<string, string?> _runningOn = new();
