@@ -205,8 +205,9 @@ public sealed class EmulatedDataCentre : IAsyncDisposable
 
     private async Task HypervisorCallAsync(EmulatedHost host, string[] call)
     {
+        // The look-alike logs a call before it acts, so the state it leaves is read only after the boot time.
         if (call is not ["virsh", var verb, var name] || Vms.FirstOrDefault(vm => vm.Name == name) is not { } vm) return;
-        if (verb == "start" && host.Runs(name))
+        if (verb == "start" && RunningOn(name) != host.Name)
             Machine(() => BootAsync(vm, host));
         else if (verb == "destroy" && RunningOn(name) == host.Name)
         {
@@ -225,9 +226,9 @@ public sealed class EmulatedDataCentre : IAsyncDisposable
 
     private async Task BootAsync(EmulatedVm vm, EmulatedHost host)
     {
-        _runningOn[vm.Name] = host.Name;
         await Task.Delay(BootTime);
         if (!host.Runs(vm.Name)) return;
+        _runningOn[vm.Name] = host.Name;
         if (vm.Fault == VmFault.Destroyed && !await InstallAsync(vm, host)) return;
         vm.Fault = VmFault.None;
         await ReportingAgainAsync(vm, $"booted on {host.Name}");
