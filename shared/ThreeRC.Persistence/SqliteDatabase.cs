@@ -15,6 +15,7 @@ public abstract class SqliteDatabase
     private readonly Lazy<Task> _migration;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ConditionalWeakTable<object, object> _preparedHandles = [];
+    private bool _folderCreated;
 
     /// <param name="file">The database file.</param>
     /// <param name="scripts">The assembly holding the schema scripts as embedded resources.</param>
@@ -57,7 +58,12 @@ public abstract class SqliteDatabase
 
     internal async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(File)!);
+        if (!_folderCreated)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(File)!);
+            _folderCreated = true;
+        }
+
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
 

@@ -1,13 +1,13 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace ThreeRC.Orchestrator.Persistence;
 
 /// <summary>What an incident must know before it starts, in one read: maintenance of the VM or its host, and whether the host is down.</summary>
-public sealed class IncidentGuards(OrchestratorDatabase database)
+public sealed class IncidentGuards
 {
-    public async Task<IncidentGuard> CheckAsync(string vm, string host)
+    public async Task<IncidentGuard> CheckAsync(SqliteConnection connection, string vm, string host)
     {
-        await using var connection = await database.OpenAsync();
         var row = await connection.QuerySingleAsync<(string? Maintenance, bool HostDown)>(
             """
             SELECT (SELECT target || ' ' || name || ' is in maintenance: ' || reason FROM maintenance

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using ThreeRC.Contracts.Recovery;
 using ThreeRC.Inventory.Model;
+using ThreeRC.Persistence.Sagas;
 
 namespace ThreeRC.Orchestrator.StateMachines;
 
@@ -16,7 +17,7 @@ public sealed partial class RecoveryStateMachine
         var vm = _inventory.FindVm(vmName)!;
         saga.VmName = vm.Name;
         saga.CurrentHost ??= vm.HomeHost;
-        var guard = await _guards.CheckAsync(vm.Name, saga.CurrentHost);
+        var guard = await _guards.CheckAsync(Session(context).Connection, vm.Name, saga.CurrentHost);
         if (guard.Maintenance is { } maintenance)
         {
             _logger.LogInformation("{Vm} is down ({Trigger}) but left alone: {Maintenance}", vm.Name, trigger, maintenance);
@@ -121,7 +122,7 @@ public sealed partial class RecoveryStateMachine
     {
         var saga = context.Saga;
         var now = Now;
-        await ReleaseSlot(saga);
+        ReleaseSlot(context);
         saga.ClearDeadline();
         saga.Pending = PendingWork.None;
 
@@ -130,6 +131,12 @@ public sealed partial class RecoveryStateMachine
         await context.Publish(new RecoveryCompleted(saga.RecoveryId, saga.VmName, outcome, reason, saga.LastHeardAt, saga.StartedAt, now,
             now - saga.StartedAt, saga.Steps.Select(step => step.ToRecord(now)).ToList()));
     }
+
+    /// <summary>The saga message's SQLite session: the slots and guards read and write on its connection, in its transactions.</summary>
+    private static SqliteSagaSession<RecoveryState> Session(BehaviorContext<RecoveryState> context) =>
+        context.TryGetPayload<SqliteSagaSession<RecoveryState>>(out var session)
+            ? session
+            : throw new InvalidOperationException("the recovery saga runs on the SQLite saga repository only (see OrchestratorModule)");
 
     private bool IsVm(string name) => _inventory.FindVm(name) is not null;
 

@@ -4,6 +4,7 @@ using ThreeRC.Contracts.Hypervisor;
 using ThreeRC.Contracts.Placement;
 using ThreeRC.Contracts.Provisioning;
 using ThreeRC.Contracts.Recovery;
+using ThreeRC.Orchestrator.Persistence;
 
 namespace ThreeRC.Orchestrator.StateMachines;
 
@@ -15,7 +16,7 @@ public sealed partial class RecoveryStateMachine
     {
         var saga = context.Saga;
         var host = work == PendingWork.Restart ? saga.TargetHost : null;
-        saga.HoldsSlot = await _slots.TryAcquireAsync(saga.CorrelationId, saga.VmName, Vm(saga).Priority, host);
+        saga.HoldsSlot = await _slots.TryAcquireAsync(Session(context), saga.CorrelationId, saga.VmName, Vm(saga).Priority, host);
         if (!saga.HoldsSlot)
         {
             if (saga.Pending != work) await EnterStep(context, RecoveryStep.Queued, host, $"waiting for a recovery slot before {work}");
@@ -46,7 +47,7 @@ public sealed partial class RecoveryStateMachine
     private async Task StartPlacement(BehaviorContext<RecoveryState> context, string detail)
     {
         var saga = context.Saga;
-        await ReleaseSlot(saga);
+        ReleaseSlot(context);
         var relocate = saga.LostHost is not null;
         await EnterStep(context, RecoveryStep.Placement, null, relocate ? $"choose a host other than {saga.LostHost} ({detail})" : $"choose a host ({detail})");
         await context.Publish(new PlaceVm(saga.RecoveryId, saga.VmName, relocate, Vm(saga).Priority, Now));
@@ -139,11 +140,11 @@ public sealed partial class RecoveryStateMachine
         await context.TransitionToState(Restarting);
     }
 
-    private async Task OnRestarted(BehaviorContext<RecoveryState> context, VmRestarted restarted)
+    private void OnRestarted(BehaviorContext<RecoveryState> context, VmRestarted restarted)
     {
         context.Saga.CurrentHost = restarted.HostName;
         Annotate(context, $"running on {restarted.HostName}: {string.Join("; ", restarted.Commands)}");
-        await ReleaseSlot(context.Saga);
+        ReleaseSlot(context);
     }
 
     private Task OnRestartFailed(BehaviorContext<RecoveryState> context, VmRestartFailed failure)
@@ -165,7 +166,7 @@ public sealed partial class RecoveryStateMachine
             return;
         }
 
-        await ReleaseSlot(saga);
+        ReleaseSlot(context);
         await EnterStep(context, RecoveryStep.Reinstall, null, $"point its PXE entry at profile {vm.Profile} ({detail})");
         await context.Publish(new PrepareReinstall(saga.RecoveryId, vm.Name, vm.Profile, Now));
         saga.SetDeadline(saga.LevelStartedAt + _inventory.Timers.InstallBudget);
@@ -191,10 +192,11 @@ public sealed partial class RecoveryStateMachine
     }
 
     /// <summary>Gives back the storm-control slot, if the incident holds one (a waiting incident holds none but is queued for one).</summary>
-    private async Task ReleaseSlot(RecoveryState saga)
+    private static void ReleaseSlot(BehaviorContext<RecoveryState> context)
     {
+        var saga = context.Saga;
         if (!saga.HoldsSlot && saga.Pending == PendingWork.None) return;
-        await _slots.ReleaseAsync(saga.CorrelationId);
+        Session(context).Enlist(RecoverySlots.Release(saga.CorrelationId));
         saga.HoldsSlot = false;
     }
 

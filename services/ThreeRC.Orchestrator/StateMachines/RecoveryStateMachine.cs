@@ -95,7 +95,7 @@ public sealed partial class RecoveryStateMachine : MassTransitStateMachine<Recov
             When(FencingFailed, c => IsCurrent(c.Saga, c.Message.RecoveryId)).ThenAsync(c => OnFenceFailed(c, c.Message)));
 
         During(Restarting,
-            When(Restarted, c => IsCurrent(c.Saga, c.Message.RecoveryId)).ThenAsync(c => OnRestarted(c, c.Message)),
+            When(Restarted, c => IsCurrent(c.Saga, c.Message.RecoveryId)).Then(c => OnRestarted(c, c.Message)),
             When(RestartFailed, c => IsCurrent(c.Saga, c.Message.RecoveryId)).ThenAsync(c => OnRestartFailed(c, c.Message)));
 
         During(Reinstalling,

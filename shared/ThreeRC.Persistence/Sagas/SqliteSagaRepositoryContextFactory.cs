@@ -12,6 +12,8 @@ public sealed class SqliteSagaRepositoryContextFactory<TSaga>(
     : ISagaRepositoryContextFactory<TSaga>, ILoadSagaRepositoryContextFactory<TSaga>, IQuerySagaRepositoryContextFactory<TSaga>
     where TSaga : class, ISagaVersion
 {
+    private readonly Lazy<SagaStatements<TSaga>> _statements = new(() => new SagaStatements<TSaga>(options.Value));
+
     public async Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next)
         where T : class
     {
@@ -53,6 +55,6 @@ public sealed class SqliteSagaRepositoryContextFactory<TSaga>(
         var settings = options.Value;
         var database = settings.Database?.Invoke(services)
             ?? throw new InvalidOperationException($"no database configured for the {typeof(TSaga).Name} saga repository");
-        return new SqliteSagaSession<TSaga>(await database.OpenAsync(cancellationToken), database, settings);
+        return new SqliteSagaSession<TSaga>(await database.OpenAsync(cancellationToken), database, _statements.Value);
     }
 }

@@ -7,53 +7,79 @@ using Microsoft.Data.Sqlite;
 namespace ThreeRC.Persistence.Sagas;
 
 /// <summary>
-/// One connection's worth of saga storage. Every write is one statement, version-checked: an update or delete
+/// One message's worth of saga storage, on one connection. Every save is version-checked: an update or delete
 /// of an instance that changed since it was loaded, or an insert of one that exists, throws
 /// <see cref="ConcurrencyException"/>, and the message is retried against the fresh row.
 /// </summary>
+/// <remarks>
+/// The saga's own stores may use <see cref="Connection"/> for their reads and <see cref="WriteAsync"/> for writes
+/// that need an answer at once; <see cref="Enlist"/> defers a write to the transaction of the next write, the
+/// instance's save at the latest, so that it is committed with the state it belongs to, or not at all.
+/// </remarks>
 public sealed class SqliteSagaSession<TSaga> : IAsyncDisposable
     where TSaga : class, ISagaVersion
 {
     private const int SqliteConstraint = 19;
-    private readonly SqliteConnection _connection;
     private readonly SqliteDatabase _database;
-    private readonly SqliteSagaOptions<TSaga> _options;
+    private readonly SagaStatements<TSaga> _statements;
+    private readonly List<SagaStatement> _enlisted = [];
 
-    internal SqliteSagaSession(SqliteConnection connection, SqliteDatabase database, SqliteSagaOptions<TSaga> options)
+    internal SqliteSagaSession(SqliteConnection connection, SqliteDatabase database, SagaStatements<TSaga> statements)
     {
-        _connection = connection;
+        Connection = connection;
         _database = database;
-        _options = options;
+        _statements = statements;
     }
 
-    private IEnumerable<string> ExtraColumns => _options.Columns.Select(column => column.Name);
+    /// <summary>The session's open connection, for reads of the saga's own tables.</summary>
+    public SqliteConnection Connection { get; }
+
+    /// <summary>Runs <paramref name="statement"/> in the transaction of this session's next write.</summary>
+    public void Enlist(SagaStatement statement) => _enlisted.Add(statement);
+
+    /// <summary>
+    /// Takes the database's write turn and begins an immediate transaction on <see cref="Connection"/>, in which the
+    /// enlisted statements have already run. Commit it before disposing it; a disposed, uncommitted write rolls back.
+    /// </summary>
+    public async Task<SagaWrite> WriteAsync(CancellationToken cancellationToken = default)
+    {
+        var turn = await _database.EnterWriteAsync(cancellationToken);
+        var write = new SagaWrite(turn, Connection.BeginTransaction(deferred: false));
+        try
+        {
+            foreach (var statement in _enlisted)
+                await Connection.ExecuteAsync(new CommandDefinition(statement.Sql, statement.Parameters, write.Transaction, cancellationToken: cancellationToken));
+            _enlisted.Clear();
+            return write;
+        }
+        catch
+        {
+            await write.DisposeAsync();
+            throw;
+        }
+    }
 
     public async Task<TSaga?> LoadAsync(Guid correlationId, CancellationToken cancellationToken)
     {
-        var row = await _connection.QuerySingleOrDefaultAsync<(string Data, int Version)?>(new CommandDefinition(
-            $"SELECT data, version FROM {_options.Table} WHERE correlation_id = @correlationId",
-            new { correlationId }, cancellationToken: cancellationToken));
+        var row = await Connection.QuerySingleOrDefaultAsync<(string Data, int Version)?>(new CommandDefinition(
+            _statements.Load, new { correlationId }, cancellationToken: cancellationToken));
         return row is { } found ? Read(found.Data, found.Version) : null;
     }
 
     public async Task<IReadOnlyList<TSaga>> QueryAsync(Expression<Func<TSaga, bool>> filter, CancellationToken cancellationToken)
     {
         var matches = filter.Compile();
-        var rows = await _connection.QueryAsync<(string Data, int Version)>(new CommandDefinition(
-            $"SELECT data, version FROM {_options.Table}", cancellationToken: cancellationToken));
+        var rows = await Connection.QueryAsync<(string Data, int Version)>(new CommandDefinition(
+            _statements.LoadAll, cancellationToken: cancellationToken));
         return rows.Select(row => Read(row.Data, row.Version)).Where(matches).ToList();
     }
 
     public async Task InsertAsync(TSaga instance, CancellationToken cancellationToken)
     {
         instance.Version = 1;
-        var columns = string.Join(", ", ExtraColumns.Prepend("data").Prepend("version").Prepend("correlation_id"));
-        var values = string.Join(", ", ExtraColumns.Select(name => "@" + name).Prepend("@data").Prepend("@version").Prepend("@correlationId"));
         try
         {
-            using var turn = await _database.EnterWriteAsync(cancellationToken);
-            await _connection.ExecuteAsync(new CommandDefinition(
-                $"INSERT INTO {_options.Table} ({columns}) VALUES ({values})", Parameters(instance), cancellationToken: cancellationToken));
+            await SaveAsync(_statements.Insert, Parameters(instance), cancellationToken);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
         {
@@ -66,29 +92,36 @@ public sealed class SqliteSagaSession<TSaga> : IAsyncDisposable
     {
         var expected = instance.Version;
         instance.Version = expected + 1;
-        var assignments = string.Join(", ", ExtraColumns.Select(name => $"{name} = @{name}").Prepend("data = @data").Prepend("version = @version"));
         var parameters = Parameters(instance);
         parameters.Add("expected", expected);
-        using var turn = await _database.EnterWriteAsync(cancellationToken);
-        var updated = await _connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE {_options.Table} SET {assignments} WHERE correlation_id = @correlationId AND version = @expected",
-            parameters, cancellationToken: cancellationToken));
-        if (updated == 1) return;
+        if (await SaveAsync(_statements.Update, parameters, cancellationToken) == 1) return;
         instance.Version = expected;
         throw new ConcurrencyException($"{typeof(TSaga).Name} {instance.CorrelationId} changed since version {expected} was loaded", typeof(TSaga), instance.CorrelationId);
     }
 
     public async Task DeleteAsync(TSaga instance, CancellationToken cancellationToken)
     {
-        using var turn = await _database.EnterWriteAsync(cancellationToken);
-        var deleted = await _connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM {_options.Table} WHERE correlation_id = @correlationId AND version = @version",
-            new { correlationId = instance.CorrelationId, version = instance.Version }, cancellationToken: cancellationToken));
+        var deleted = await SaveAsync(_statements.Delete, new { correlationId = instance.CorrelationId, version = instance.Version }, cancellationToken);
         if (deleted != 1)
             throw new ConcurrencyException($"{typeof(TSaga).Name} {instance.CorrelationId} changed since version {instance.Version} was loaded", typeof(TSaga), instance.CorrelationId);
     }
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+
+    /// <summary>One statement on its own when nothing is enlisted; otherwise one transaction with the enlisted ones, committed only if the row was saved.</summary>
+    private async Task<int> SaveAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        if (_enlisted.Count == 0)
+        {
+            using var turn = await _database.EnterWriteAsync(cancellationToken);
+            return await Connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        }
+
+        await using var write = await WriteAsync(cancellationToken);
+        var saved = await Connection.ExecuteAsync(new CommandDefinition(sql, parameters, write.Transaction, cancellationToken: cancellationToken));
+        if (saved == 1) await write.Transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
 
     private DynamicParameters Parameters(TSaga instance)
     {
@@ -96,7 +129,7 @@ public sealed class SqliteSagaSession<TSaga> : IAsyncDisposable
         parameters.Add("correlationId", instance.CorrelationId);
         parameters.Add("version", instance.Version);
         parameters.Add("data", JsonSerializer.Serialize(instance, SagaJson.Options));
-        foreach (var column in _options.Columns) parameters.Add(column.Name, column.Value(instance));
+        foreach (var column in _statements.Columns) parameters.Add(column.Name, column.Value(instance));
         return parameters;
     }
 

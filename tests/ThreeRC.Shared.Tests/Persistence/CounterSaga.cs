@@ -1,4 +1,5 @@
 using MassTransit;
+using ThreeRC.Persistence.Sagas;
 
 namespace ThreeRC.Shared.Tests.Persistence;
 
@@ -27,5 +28,10 @@ public sealed class CounterSaga : ISaga, ISagaVersion, InitiatedByOrOrchestrates
         await Task.Delay(1);
         Count++;
         Numbers.Add(context.Message.Number);
+
+        // Written only if this attempt's count is saved: a conflicting attempt must leave no row behind.
+        if (context.TryGetPayload<SqliteSagaSession<CounterSaga>>(out var session))
+            session.Enlist(new SagaStatement("INSERT INTO counter_log (correlation_id, number) VALUES (@id, @number)",
+                new { id = CorrelationId, number = context.Message.Number }));
     }
 }

@@ -57,6 +57,21 @@ public sealed class SqliteSagaRepositoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_enlisted_write_is_committed_with_the_saved_state_and_dropped_with_a_conflicting_attempt()
+    {
+        var id = Guid.NewGuid();
+        var attemptsBefore = CounterSaga.Attempts;
+
+        await Task.WhenAll(Enumerable.Range(1, 100).Select(n => Harness.Bus.Publish(new CountUp(id, n))));
+
+        await Eventually.Until(() => Load(id), s => s?.Count == 100, TimeSpan.FromSeconds(60), "100 counted");
+        Assert.True(CounterSaga.Attempts - attemptsBefore > 100, "no conflict happened, so nothing was rolled back: the test proved nothing");
+        await using var connection = await new CounterDatabase(_folder.Combine("counter.db")).OpenAsync();
+        var logged = await Dapper.SqlMapper.QueryAsync<int>(connection, "SELECT number FROM counter_log WHERE correlation_id = @id", new { id });
+        Assert.Equal(Enumerable.Range(1, 100), logged.Order());
+    }
+
+    [Fact]
     public async Task Concurrent_first_messages_create_one_instance_each()
     {
         var ids = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();

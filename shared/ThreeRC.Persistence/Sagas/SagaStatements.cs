@@ -1,0 +1,32 @@
+namespace ThreeRC.Persistence.Sagas;
+
+/// <summary>The saga table's statements, written once from its options.</summary>
+internal sealed class SagaStatements<TSaga>
+    where TSaga : class
+{
+    public SagaStatements(SqliteSagaOptions<TSaga> options)
+    {
+        Columns = [.. options.Columns];
+        var table = options.Table;
+        var extra = Columns.Select(column => column.Name).ToList();
+        Load = $"SELECT data, version FROM {table} WHERE correlation_id = @correlationId";
+        LoadAll = $"SELECT data, version FROM {table}";
+        Insert = $"INSERT INTO {table} ({string.Join(", ", ["correlation_id", "version", "data", .. extra])}) " +
+            $"VALUES ({string.Join(", ", ["@correlationId", "@version", "@data", .. extra.Select(name => "@" + name)])})";
+        Update = $"UPDATE {table} SET {string.Join(", ", ["version = @version", "data = @data", .. extra.Select(name => $"{name} = @{name}")])} " +
+            "WHERE correlation_id = @correlationId AND version = @expected";
+        Delete = $"DELETE FROM {table} WHERE correlation_id = @correlationId AND version = @version";
+    }
+
+    public IReadOnlyList<SagaColumn<TSaga>> Columns { get; }
+
+    public string Load { get; }
+
+    public string LoadAll { get; }
+
+    public string Insert { get; }
+
+    public string Update { get; }
+
+    public string Delete { get; }
+}
