@@ -45,7 +45,7 @@ public sealed class RecoveryScenarioTests(RealStack stack)
         var recovery = await RecoveredAsync(vm.Name, TimeSpan.FromMinutes(3));
 
         AssertInterventions(recovery, Reboot, Restart, Reinstall);
-        Assert.Contains(stack.DataCentre.Notes, note => note.EndsWith("vm03 reinstalled on alfa02; the call-back was answered 200", StringComparison.Ordinal));
+        Assert.Contains(stack.DataCentre.Notes, note => note.EndsWith("vm03 on alfa02: reinstalled; the call-back was answered 200", StringComparison.Ordinal));
         var entry = await stack.DataCentre.Tftp.FetchAsync(vm.PxelinuxFile);
         Assert.Equal(0, entry.ExitCode);
         Assert.DoesNotContain("threerc.token=", entry.Output);

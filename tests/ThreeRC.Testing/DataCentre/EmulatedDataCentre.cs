@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using ThreeRC.Testing.Ganglia;
 
 namespace ThreeRC.Testing.DataCentre;
@@ -29,13 +28,11 @@ public sealed class EmulatedDataCentre : IAsyncDisposable
     private readonly ConcurrentQueue<string> _notes = new();
     private readonly ConcurrentBag<Task> _machines = [];
     private readonly HashSet<string> _poweredOff = [];
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly CancellationTokenSource _stop = new();
+    private readonly PxeInstaller _installer;
     private Task _loop = Task.CompletedTask;
 
-    private EmulatedDataCentre()
-    {
-    }
+    private EmulatedDataCentre() => _installer = new PxeInstaller(Tftp, InstallTime);
 
     public GmondProcess Gmond { get; } = new("datacentre");
 
@@ -56,7 +53,7 @@ public sealed class EmulatedDataCentre : IAsyncDisposable
     /// <summary>Every moment a VM ran on two hosts at once, as "vm05 on alfa01, alfa03 at ...". Empty when all was safe.</summary>
     public IReadOnlyCollection<string> Violations => _violations;
 
-    /// <summary>What the machines did, in order, such as "vm03 reinstalled on alfa02".</summary>
+    /// <summary>What the machines did, in order, such as "vm03 on alfa02: reinstalled; the call-back was answered 200".</summary>
     public IReadOnlyCollection<string> Notes => _notes;
 
     /// <summary>When a VM's heartbeat last resumed after a boot (its first heartbeat after a recovery).</summary>
@@ -229,27 +226,15 @@ public sealed class EmulatedDataCentre : IAsyncDisposable
         await Task.Delay(BootTime);
         if (!host.Runs(vm.Name)) return;
         _runningOn[vm.Name] = host.Name;
-        if (vm.Fault == VmFault.Destroyed && !await InstallAsync(vm, host)) return;
-        vm.Fault = VmFault.None;
-        await ReportingAgainAsync(vm, $"booted on {host.Name}");
-    }
-
-    /// <summary>What a VM without /boot does at power on: PXE. A local boot entry leaves it dead; an install entry reinstalls it.</summary>
-    private async Task<bool> InstallAsync(EmulatedVm vm, EmulatedHost host)
-    {
-        var entry = await Tftp.FetchAsync(vm.PxelinuxFile);
-        if (entry.ExitCode != 0 || !entry.Output.Contains("threerc.token=", StringComparison.Ordinal))
+        if (vm.Fault == VmFault.Destroyed)
         {
-            Note($"{vm.Name} finds no /boot on {host.Name}");
-            return false;
+            var installed = await _installer.BootOverPxeAsync(vm);
+            Note($"{vm.Name} on {host.Name}: {installed.What}");
+            if (!installed.Succeeded) return;
         }
 
-        await Task.Delay(InstallTime);
-        using var callback = new HttpRequestMessage(HttpMethod.Post, PxelinuxEntry.KernelArgument(entry.Output, "threerc.callback"));
-        callback.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PxelinuxEntry.KernelArgument(entry.Output, "threerc.token"));
-        using var answer = await _http.SendAsync(callback);
-        Note($"{vm.Name} reinstalled on {host.Name}; the call-back was answered {(int)answer.StatusCode}");
-        return answer.IsSuccessStatusCode;
+        vm.Fault = VmFault.None;
+        await ReportingAgainAsync(vm, $"booted on {host.Name}");
     }
 
     private async Task ReportingAgainAsync(EmulatedVm vm, string how)
@@ -271,7 +256,7 @@ public sealed class EmulatedDataCentre : IAsyncDisposable
         foreach (var host in Hosts) await host.DisposeAsync();
         await Tftp.DisposeAsync();
         await Gmond.DisposeAsync();
-        _http.Dispose();
+        _installer.Dispose();
         _stop.Dispose();
         _directory.Dispose();
     }
