@@ -252,12 +252,21 @@ public sealed class EmulatedDataCentre : IAsyncDisposable
     {
         await _stop.CancelAsync();
         await Task.WhenAll([_loop, .. _machines]).ContinueWith(_ => { }, TaskScheduler.Default);
-        foreach (var vm in Vms) await vm.DisposeAsync();
-        foreach (var host in Hosts) await host.DisposeAsync();
-        await Tftp.DisposeAsync();
-        await Gmond.DisposeAsync();
-        _installer.Dispose();
-        _stop.Dispose();
-        _directory.Dispose();
+        try
+        {
+            await Teardown.RunAsync("the data centre's machines",
+            [
+                .. Vms.Select(vm => (Func<ValueTask>)vm.DisposeAsync),
+                .. Hosts.Select(host => (Func<ValueTask>)host.DisposeAsync),
+                async () => await Tftp.DisposeAsync(),
+                async () => await Gmond.DisposeAsync(),
+            ]);
+        }
+        finally
+        {
+            _installer.Dispose();
+            _stop.Dispose();
+            _directory.Dispose();
+        }
     }
 }

@@ -71,25 +71,16 @@ public sealed class GmondProcess : IAsyncLifetime
     }
 
     /// <summary>Stops every emulated host and gmond, whatever fails on the way; then reports what failed.</summary>
-    public async Task DisposeAsync()
-    {
-        var failures = new List<Exception>();
-        foreach (var host in _hosts)
+    public Task DisposeAsync() => Teardown.RunAsync("the emulated hosts and gmond",
+    [
+        .. _hosts.Select(host => (Func<ValueTask>)host.DisposeAsync),
+        async () => await KillAsync(),
+        () =>
         {
-            try
-            {
-                await host.DisposeAsync();
-            }
-            catch (Exception e)
-            {
-                failures.Add(e);
-            }
-        }
-
-        await KillAsync();
-        _directory.Dispose();
-        if (failures.Count > 0) throw new AggregateException("emulated hosts failed", failures);
-    }
+            _directory.Dispose();
+            return ValueTask.CompletedTask;
+        },
+    ]);
 
     private string Configuration() => $$"""
         globals {

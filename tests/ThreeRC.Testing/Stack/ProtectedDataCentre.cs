@@ -35,10 +35,11 @@ public sealed class ProtectedDataCentre : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Services is not null) await Services.DisposeAsync();
-        if (DataCentre is not null) await DataCentre.DisposeAsync();
-        await Broker.DisposeAsync();
-    }
+    /// <summary>Stops the services, then the data centre, then the broker, each even when stopping another failed.</summary>
+    public ValueTask DisposeAsync() => new(Teardown.RunAsync("the protected data centre",
+    [
+        () => Services?.DisposeAsync() ?? ValueTask.CompletedTask,
+        () => DataCentre?.DisposeAsync() ?? ValueTask.CompletedTask,
+        async () => await Broker.DisposeAsync(),
+    ]));
 }
