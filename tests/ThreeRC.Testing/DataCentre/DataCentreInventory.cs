@@ -8,16 +8,8 @@ internal static class DataCentreInventory
 {
     public static string Yaml(IEnumerable<EmulatedHost> hosts, IEnumerable<EmulatedVm> vms, DataCentreTimers timers)
     {
-        var yaml = new StringBuilder($$"""
-            timers:
-              rebootWait: {{Seconds(timers.RebootWait)}}
-              restartWait: {{Seconds(timers.RestartWait)}}
-              installBudget: {{Seconds(timers.InstallBudget)}}
-            detection:
-              tmaxFactor: 4
-              absoluteLimit: {{Seconds(timers.DetectAfter)}}
-              confirmWithProbe: true
-              probeTimeout: 1s
+        var yaml = new StringBuilder(TimersAndDetection(timers));
+        yaml.Append("""
             profiles:
               - name: e2e
                 kernel: images/e2e/vmlinuz
@@ -63,6 +55,20 @@ internal static class DataCentreInventory
                 """);
         return yaml.ToString();
     }
+
+    /// <summary>The escalation timers and the detection settings, the start of every test inventory.</summary>
+    public static string TimersAndDetection(DataCentreTimers timers) => $"""
+        timers:
+          rebootWait: {Seconds(timers.RebootWait)}
+          restartWait: {Seconds(timers.RestartWait)}
+          installBudget: {Seconds(timers.InstallBudget)}
+        detection:
+          tmaxFactor: 4
+          absoluteLimit: {Seconds(timers.DetectAfter)}
+          confirmWithProbe: true
+          probeTimeout: 1s
+
+        """;
 
     private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0}s";
 }

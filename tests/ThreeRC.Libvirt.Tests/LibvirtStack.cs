@@ -1,0 +1,60 @@
+using Grpc.Net.Client;
+using ThreeRC.Api.V1;
+using ThreeRC.Testing;
+using ThreeRC.Testing.DataCentre;
+using ThreeRC.Testing.Libvirt;
+using ThreeRC.Testing.Stack;
+
+namespace ThreeRC.Libvirt.Tests;
+
+/// <summary>
+/// The six services as processes on a real RabbitMQ, protecting the libvirt lab: three hosts (Unix users with their
+/// session libvirtd behind sshd, BMCs of ipmi_sim) and four QEMU guests, at most four running at once. Each
+/// scenario faults its own guest, so flap control never changes what a scenario sees.
+/// </summary>
+public sealed class LibvirtStack : IAsyncLifetime
+{
+    /// <summary>Detection 6 s with 2-second heartbeats; a restart has a minute to bring the guest's heartbeat back.</summary>
+    public static readonly DataCentreTimers Timers = new(
+        RebootWait: TimeSpan.FromSeconds(30), RestartWait: TimeSpan.FromSeconds(60), InstallBudget: TimeSpan.FromSeconds(60), DetectAfter: TimeSpan.FromSeconds(6));
+
+    private GrpcChannel? _channel;
+
+    public RabbitMqBroker Broker { get; } = new();
+
+    public LibvirtLab Lab { get; private set; } = null!;
+
+    public ServiceStack Services { get; private set; } = null!;
+
+    public Cluster.ClusterClient Cluster => new(_channel);
+
+    public Recoveries.RecoveriesClient Recoveries => new(_channel);
+
+    public async Task InitializeAsync()
+    {
+        await Broker.InitializeAsync();
+        Lab = await LibvirtLab.StartAsync(new Dictionary<string, string[]>
+        {
+            ["lab01"] = ["vm01", "vm02"],
+            ["lab02"] = ["vm03"],
+            ["lab03"] = ["vm04"],
+        }, Timers);
+        Services = await ServiceStack.StartAsync(new Dictionary<string, string?>(Broker.BusEnvironment)
+            .Concat(Lab.ServiceEnvironment).ToDictionary());
+        _channel = GrpcChannel.ForAddress(Services.ApiAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _channel?.Dispose();
+        if (Services is not null) await Services.DisposeAsync();
+        if (Lab is not null) await Lab.DisposeAsync();
+        await Broker.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LibvirtStackCollection : ICollectionFixture<LibvirtStack>
+{
+    public const string Name = "libvirt stack";
+}
