@@ -92,12 +92,23 @@ public sealed class LibvirtLab : IAsyncDisposable
     public void AssertSafe() => Watcher.AssertSafe();
 
     /// <summary>Whether Ganglia heard from <paramref name="name"/> within the last <paramref name="within"/> (its TN).</summary>
-    public async Task<bool> ReportingAsync(string name, TimeSpan within)
+    public async Task<bool> ReportingAsync(string name, TimeSpan within) =>
+        await GangliaHostAsync(name) is { } host && int.Parse((string)host.Attribute("TN")!) <= within.TotalSeconds;
+
+    /// <summary>
+    /// When this machine first saw Ganglia report a heartbeat of <paramref name="name"/> sent at or after
+    /// <paramref name="after"/> (gmond's REPORTED, in whole seconds), polling every 100 ms.
+    /// </summary>
+    public async Task<DateTimeOffset> FirstHeartbeatAfterAsync(string name, DateTimeOffset after, TimeSpan timeout)
     {
-        var xml = System.Xml.Linq.XDocument.Parse(await Gmond.ReadXmlAsync());
-        var host = xml.Descendants("HOST").FirstOrDefault(element => (string?)element.Attribute("NAME") == name);
-        return host is not null && int.Parse((string)host.Attribute("TN")!) <= within.TotalSeconds;
+        var since = after.ToUnixTimeSeconds();
+        await Eventually.Until(async () => await GangliaHostAsync(name) is { } host && long.Parse((string)host.Attribute("REPORTED")!) >= since,
+            timeout, $"a heartbeat of {name} after {after:HH:mm:ss}");
+        return DateTimeOffset.UtcNow;
     }
+
+    private async Task<System.Xml.Linq.XElement?> GangliaHostAsync(string name) =>
+        System.Xml.Linq.XDocument.Parse(await Gmond.ReadXmlAsync()).Descendants("HOST").FirstOrDefault(element => (string?)element.Attribute("NAME") == name);
 
     private async Task BuildAsync(IReadOnlyDictionary<string, string[]> layout, DataCentreTimers timers)
     {
