@@ -1,5 +1,6 @@
 using ThreeRC.Api.V1;
 using ThreeRC.Testing;
+using ThreeRC.Testing.Libvirt;
 using static ThreeRC.Api.V1.RecoveryStepKind;
 
 namespace ThreeRC.Libvirt.Tests;
@@ -73,7 +74,7 @@ public sealed class LibvirtRecoveryTests(LibvirtStack stack)
         await AssertRunsOnAsync("vm03", "lab02");
     }
 
-    private List<Testing.Libvirt.GuestStart> StartsOf(string vm) => stack.Lab.Watcher.Starts.Where(start => start.Vm == vm).ToList();
+    private List<GuestStart> StartsOf(string vm) => stack.Lab.Watcher.Starts.Where(start => start.Vm == vm).ToList();
 
     /// <summary>Waits, through the Api, for the VM's incident to be recovered; fails at once if it failed.</summary>
     private async Task<Recovery> RecoveredAsync(string vm)
@@ -104,7 +105,7 @@ public sealed class LibvirtRecoveryTests(LibvirtStack stack)
         await stack.Lab.Watcher.NextRoundAsync();
         Assert.Equal(host, stack.Lab.Watcher.RunningOn(vm));
         Assert.Equal("running", (await stack.Lab.Host(host).User.VirshAsync("domstate", vm)).Output.Trim());
-        Assert.True(await stack.Lab.ReportingAsync(vm, LibvirtStack.Timers.DetectAfter), $"{vm} is not reporting to Ganglia");
+        Assert.True(await stack.Lab.ReportingAsync(vm, LibvirtLab.Timers.DetectAfter), $"{vm} is not reporting to Ganglia");
         var seen = await stack.Cluster.GetVmAsync(new GetVmRequest { Name = vm });
         Assert.Equal((VmState.Up, host), (seen.State, seen.CurrentHost));
         stack.Lab.AssertSafe();

@@ -1,7 +1,6 @@
 using Grpc.Net.Client;
 using ThreeRC.Api.V1;
 using ThreeRC.Testing;
-using ThreeRC.Testing.DataCentre;
 using ThreeRC.Testing.Libvirt;
 using ThreeRC.Testing.Stack;
 
@@ -14,11 +13,8 @@ namespace ThreeRC.Libvirt.Tests;
 /// </summary>
 public sealed class LibvirtStack : IAsyncLifetime
 {
-    /// <summary>Detection 6 s with 2-second heartbeats; a restart has a minute to bring the guest's heartbeat back.</summary>
-    public static readonly DataCentreTimers Timers = new(
-        RebootWait: TimeSpan.FromSeconds(30), RestartWait: TimeSpan.FromSeconds(60), InstallBudget: TimeSpan.FromSeconds(60), DetectAfter: TimeSpan.FromSeconds(6));
-
     private GrpcChannel? _channel;
+    private bool _disposed;
 
     public RabbitMqBroker Broker { get; } = new();
 
@@ -32,20 +28,31 @@ public sealed class LibvirtStack : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Broker.InitializeAsync();
-        Lab = await LibvirtLab.StartAsync(new Dictionary<string, string[]>
+        try
         {
-            ["lab01"] = ["vm01", "vm02"],
-            ["lab02"] = ["vm03"],
-            ["lab03"] = ["vm04"],
-        }, Timers);
-        Services = await ServiceStack.StartAsync(new Dictionary<string, string?>(Broker.BusEnvironment)
-            .Concat(Lab.ServiceEnvironment).ToDictionary());
-        _channel = GrpcChannel.ForAddress(Services.ApiAddress);
+            await Broker.InitializeAsync();
+            Lab = await LibvirtLab.StartAsync(new Dictionary<string, string[]>
+            {
+                ["lab01"] = ["vm01", "vm02"],
+                ["lab02"] = ["vm03"],
+                ["lab03"] = ["vm04"],
+            }, LibvirtLab.Timers);
+            Services = await ServiceStack.StartAsync(new Dictionary<string, string?>(Broker.BusEnvironment)
+                .Concat(Lab.ServiceEnvironment).ToDictionary());
+            _channel = GrpcChannel.ForAddress(Services.ApiAddress);
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
     }
 
+    /// <summary>Stops everything, even after a failed start; a second call (xunit's, after that) does nothing.</summary>
     public async Task DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         _channel?.Dispose();
         if (Services is not null) await Services.DisposeAsync();
         if (Lab is not null) await Lab.DisposeAsync();

@@ -20,6 +20,9 @@ public static class CampaignReport
     private static string Figures(IEnumerable<TimeSpan> spans)
     {
         var sorted = spans.Select(span => span.TotalSeconds).Order().ToList();
-        return $"{sorted[sorted.Count / 2]:0.0} / {sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(sorted.Count * 0.95) - 1)]:0.0} / {sorted[^1]:0.0} s";
+        return $"{Percentile(sorted, 0.5):0.0} / {Percentile(sorted, 0.95):0.0} / {sorted[^1]:0.0} s";
     }
+
+    /// <summary>The nearest-rank percentile: the smallest value with at least <paramref name="share"/> of the values at or below it.</summary>
+    private static double Percentile(List<double> sorted, double share) => sorted[Math.Max(0, (int)Math.Ceiling(sorted.Count * share) - 1)];
 }

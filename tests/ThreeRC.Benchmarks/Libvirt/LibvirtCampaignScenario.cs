@@ -1,7 +1,6 @@
 using Grpc.Net.Client;
 using ThreeRC.Api.V1;
 using ThreeRC.Testing;
-using ThreeRC.Testing.DataCentre;
 using ThreeRC.Testing.Libvirt;
 using ThreeRC.Testing.Stack;
 
@@ -15,9 +14,6 @@ namespace ThreeRC.Benchmarks.Libvirt;
 /// </summary>
 public sealed class LibvirtCampaignScenario : IScenario
 {
-    private static readonly DataCentreTimers Timers = new(
-        RebootWait: TimeSpan.FromSeconds(30), RestartWait: TimeSpan.FromSeconds(60), InstallBudget: TimeSpan.FromSeconds(60), DetectAfter: TimeSpan.FromSeconds(6));
-
     public string Name => "libvirt-crash-campaign";
 
     public string Description => "Real libvirt + QEMU guests: N seeded faults (destroy, kill -9, hang, panic) timed to the first heartbeat [faults=32 seed=10]";
@@ -28,14 +24,14 @@ public sealed class LibvirtCampaignScenario : IScenario
         var seed = arguments.Length > 1 ? int.Parse(arguments[1]) : 10;
         await using var broker = new RabbitMqBroker();
         await broker.InitializeAsync();
-        await using var lab = await LibvirtLab.StartAsync(new Dictionary<string, string[]> { ["lab11"] = ["vm11", "vm12"], ["lab12"] = ["vm13", "vm14"] }, Timers);
+        await using var lab = await LibvirtLab.StartAsync(new Dictionary<string, string[]> { ["lab11"] = ["vm11", "vm12"], ["lab12"] = ["vm13", "vm14"] }, LibvirtLab.Timers);
         var environment = new Dictionary<string, string?>(broker.BusEnvironment).Concat(lab.ServiceEnvironment).ToDictionary();
         environment["Orchestrator__FlapWindow"] = "00:00:01";
         await using var services = await ServiceStack.StartAsync(environment);
         using var channel = GrpcChannel.ForAddress(services.ApiAddress);
         var recoveries = new Recoveries.RecoveriesClient(channel);
 
-        await output.WriteLineAsync($"libvirt crash campaign: {count} faults, seed {seed}, heartbeats every {LibvirtLab.HeartbeatInterval.TotalSeconds:0} s, detection limit {Timers.DetectAfter.TotalSeconds:0} s");
+        await output.WriteLineAsync($"libvirt crash campaign: {count} faults, seed {seed}, heartbeats every {LibvirtLab.HeartbeatInterval.TotalSeconds:0} s, detection limit {LibvirtLab.Timers.DetectAfter.TotalSeconds:0} s");
         var random = new Random(seed);
         var measured = new List<FaultMeasurement>();
         for (var number = 1; number <= count; number++)
@@ -67,6 +63,8 @@ public sealed class LibvirtCampaignScenario : IScenario
             recovery => recovery?.State is RecoveryState.Recovered or RecoveryState.Failed, TimeSpan.FromMinutes(3), $"fault #{number} ({fault} of {vm}) recovered");
         if (incident!.State == RecoveryState.Failed) throw new InvalidOperationException($"fault #{number} ({fault} of {vm}): the incident failed: {incident}");
         var opened = incident.StartedAt.ToDateTimeOffset();
-        return new FaultMeasurement(number, vm, fault, opened - injected, started.SeenAt - opened, heartbeat - injected);
+        var events = (await recoveries.GetRecoveryAsync(new GetRecoveryRequest { Id = incident.Id })).Events
+            .Select(step => $"{step.Kind} +{(step.OccurredAt.ToDateTimeOffset() - opened).TotalSeconds:0.0}");
+        return new FaultMeasurement(number, vm, fault, opened - injected, started.SeenAt - opened, heartbeat - injected, string.Join(", ", events));
     }
 }

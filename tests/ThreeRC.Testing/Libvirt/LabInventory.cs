@@ -6,7 +6,7 @@ namespace ThreeRC.Testing.Libvirt;
 
 /// <summary>
 /// The lab's inventory: each host reached by SSH as its own user, fenced through its BMC; each guest with its
-/// shared definition. The guests run no sshd, so their guest reboot fails at once and a restart follows.
+/// shared definition. The guests run no sshd: their guest reboot fails (connection refused) and a restart follows.
 /// </summary>
 internal static class LabInventory
 {
@@ -17,25 +17,7 @@ internal static class LabInventory
             hosts:
 
             """);
-        foreach (var host in hosts)
-            yaml.Append(CultureInfo.InvariantCulture, $$"""
-                  - name: {{host.Name}}
-                    address: {{host.Ssh.Address}}
-                    ssh: { user: {{host.Ssh.User}}, port: {{host.Ssh.Port}} }
-                    driver: libvirt
-                    cpus: 2
-                    memoryMb: 1024
-                    loadThreshold: 4
-                    maxVms: 4
-                    fencing:
-                      - method: ipmi
-                        address: {{host.Bmc.Address}}
-                        port: {{host.Bmc.Port}}
-                        interface: lan
-                        user: {{host.Bmc.User}}
-                        passwordFile: {{host.Bmc.PasswordFile}}
-
-                """);
+        foreach (var host in hosts) yaml.Append(DataCentreInventory.Host(host.Name, host.Ssh, host.Bmc, cpus: 2, memoryMb: 1024));
         yaml.Append("vms:\n");
         foreach (var guest in guests)
             yaml.Append(CultureInfo.InvariantCulture, $$"""

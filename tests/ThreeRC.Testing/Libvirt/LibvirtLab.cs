@@ -14,9 +14,14 @@ public sealed class LibvirtLab : IAsyncDisposable
 {
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>Detection after 6 s of silence (three 2-second heartbeats); a restart has a minute to bring a guest's heartbeat back.</summary>
+    public static readonly DataCentreTimers Timers = new(
+        RebootWait: TimeSpan.FromSeconds(30), RestartWait: TimeSpan.FromSeconds(60), InstallBudget: TimeSpan.FromSeconds(60), DetectAfter: TimeSpan.FromSeconds(6));
+
     private readonly TempDirectory _directory = new("libvirt-lab");
     private readonly List<LabUser> _users = [];
     private DomainWatcher? _watcher;
+    private bool _disposed;
 
     private LibvirtLab()
     {
@@ -55,17 +60,8 @@ public sealed class LibvirtLab : IAsyncDisposable
     }
 
     /// <summary>The settings every ThreeRC service needs to reach the lab, as environment variables.</summary>
-    public IReadOnlyDictionary<string, string?> ServiceEnvironment => new Dictionary<string, string?>
-    {
-        ["Inventory__Path"] = InventoryFile,
-        ["Monitor__Sources__0"] = Gmond.Source,
-        ["Monitor__PollInterval"] = "00:00:01",
-        ["Executor__Ssh__DefaultKeyFile"] = ClientKey.PrivateKeyFile,
-        ["Executor__Ssh__KnownHostsFile"] = KnownHostsFile,
-        ["Executor__Ssh__ConnectTimeout"] = "00:00:05",
-        ["Executor__GuestRebootTimeout"] = "00:00:05",
-        ["Pxe__TftpRoot"] = Directory.CreateDirectory(_directory.Combine("tftp")).FullName,
-    };
+    public IReadOnlyDictionary<string, string?> ServiceEnvironment =>
+        EmulatedDataCentre.For(InventoryFile, Gmond, ClientKey, KnownHostsFile, Directory.CreateDirectory(_directory.Combine("tftp")).FullName);
 
     public LabHost Host(string name) => Hosts.Single(host => host.Name == name);
 
@@ -146,9 +142,11 @@ public sealed class LibvirtLab : IAsyncDisposable
         }
     }
 
-    /// <summary>Ends the watcher, every host's daemons, every process of the hosts' users (QEMU, libvirtd) and gmond.</summary>
+    /// <summary>Ends the watcher, every host's daemons, every process of the hosts' users (QEMU, libvirtd) and gmond; again, does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         var failures = new List<Exception>();
         async Task Try(Func<Task> step)
         {
