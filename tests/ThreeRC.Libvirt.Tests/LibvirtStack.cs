@@ -8,8 +8,9 @@ namespace ThreeRC.Libvirt.Tests;
 
 /// <summary>
 /// The six services as processes on a real RabbitMQ, protecting the libvirt lab: three hosts (Unix users with their
-/// session libvirtd behind sshd, BMCs of ipmi_sim) and four QEMU guests, at most four running at once. Each
-/// scenario faults its own guest, so flap control never changes what a scenario sees.
+/// session libvirtd behind sshd, BMCs of ipmi_sim) and four QEMU guests, at most four running at once. vm01 takes
+/// two faults (a QEMU kill and a panic, in either order): flap control is narrowed to a 1 s window, so that its
+/// second incident starts at the reboot like its first.
 /// </summary>
 public sealed class LibvirtStack : IAsyncLifetime
 {
@@ -37,8 +38,9 @@ public sealed class LibvirtStack : IAsyncLifetime
                 ["lab02"] = ["vm03"],
                 ["lab03"] = ["vm04"],
             }, LibvirtLab.Timers);
-            Services = await ServiceStack.StartAsync(new Dictionary<string, string?>(Broker.BusEnvironment)
-                .Concat(Lab.ServiceEnvironment).ToDictionary());
+            var environment = new Dictionary<string, string?>(Broker.BusEnvironment).Concat(Lab.ServiceEnvironment).ToDictionary();
+            environment["Orchestrator__FlapWindow"] = "00:00:01";
+            Services = await ServiceStack.StartAsync(environment);
             _channel = GrpcChannel.ForAddress(Services.ApiAddress);
         }
         catch

@@ -59,10 +59,14 @@ public sealed class LabGuest
 
     private async Task SendAsync(string command)
     {
+        var acknowledgement = $"threerc-guest: {(command == "hang" ? "hung" : command)}";
+        var before = Acknowledgements(acknowledgement);
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         await socket.ConnectAsync(new UnixDomainSocketEndPoint(ControlSocket));
         await socket.SendAsync(Encoding.ASCII.GetBytes(command + "\n"));
-        await Eventually.Until(() => ConsoleText().Contains($"threerc-guest: {(command == "hang" ? "hung" : command)}", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(20), $"{Name} acknowledging '{command}' on its console");
+        await Eventually.Until(() => Acknowledgements(acknowledgement) > before, TimeSpan.FromSeconds(20), $"{Name} acknowledging '{command}' on its console");
     }
+
+    /// <summary>How many times the console says <paramref name="line"/>: the log is appended across boots and hosts.</summary>
+    private int Acknowledgements(string line) => ConsoleText().Split('\n').Count(text => text.TrimEnd('\r').EndsWith(line, StringComparison.Ordinal));
 }
