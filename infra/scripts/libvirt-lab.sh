@@ -41,8 +41,12 @@ build_image() {
   local work kernel_package deb version root
   work=$(mktemp -d)
   trap 'rm -rf "$work"' RETURN
-  kernel_package=$(apt-cache depends linux-image-cloud-amd64 | sed -n 's/^ *Depends: \(linux-image-[^ ]*\)$/\1/p' | head -1)
-  [ -n "$kernel_package" ] || die "no kernel package found behind linux-image-cloud-amd64 (apt-get update?)"
+  kernel_package=$(cloud_kernel_package)
+  if [ -z "$kernel_package" ]; then
+    apt-get update -qq
+    kernel_package=$(cloud_kernel_package)
+  fi
+  [ -n "$kernel_package" ] || die "no kernel package found behind linux-image-cloud-amd64 in Debian's archive"
   (cd "$work" && apt-get download -q "$kernel_package" > /dev/null 2>&1) || die "apt-get download $kernel_package failed"
   deb=$(ls "$work"/*.deb)
   dpkg -x "$deb" "$work/kernel"
@@ -71,6 +75,10 @@ build_image() {
   chmod 0755 "$cache"
   chmod 0644 "$cache/vmlinuz" "$cache/initrd.img"
   echo "libvirt-lab: guest image built from $kernel_package into $cache" >&2
+}
+
+cloud_kernel_package() {
+  apt-cache depends linux-image-cloud-amd64 2> /dev/null | sed -n 's/^ *Depends: \(linux-image-[^ ]*\)$/\1/p' | head -1
 }
 
 write_init() {
