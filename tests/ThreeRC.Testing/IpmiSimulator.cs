@@ -6,7 +6,8 @@ namespace ThreeRC.Testing;
 
 /// <summary>
 /// A BMC: ipmi_sim (Debian's openipmi) on 127.0.0.1 and a free UDP port, with one admin user and a random password.
-/// Its chassis power is kept by Scripts/ipmi-chassis in a file, so power off is seen by the next power status query.
+/// Its chassis power is kept by Scripts/ipmi-chassis in a file, so power off is seen by the next power status query;
+/// another chassis program (called with the state folder, then what ipmi_sim appends) can play a real machine.
 /// The simulator is always stopped.
 /// </summary>
 public sealed class IpmiSimulator : IAsyncDisposable
@@ -46,7 +47,8 @@ public sealed class IpmiSimulator : IAsyncDisposable
     /// <summary>From now on power off is accepted but the chassis stays on.</summary>
     public void KeepPowerOn() => File.WriteAllText(_directory.Combine("state", "stuck"), "");
 
-    public static async Task<IpmiSimulator> StartAsync()
+    /// <param name="chassis">The chassis_control command before its state folder, such as "/bin/bash SCRIPT USER"; default Scripts/ipmi-chassis.</param>
+    public static async Task<IpmiSimulator> StartAsync(string? chassis = null)
     {
         var directory = new TempDirectory("ipmi-sim");
         var state = Directory.CreateDirectory(directory.Combine("state")).FullName;
@@ -56,7 +58,7 @@ public sealed class IpmiSimulator : IAsyncDisposable
         File.WriteAllText(directory.Combine("password"), password);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(directory.Combine("password"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var port = FreeUdpPort();
-        var chassis = RepositoryRoot.Combine("tests", "ThreeRC.Testing", "Scripts", "ipmi-chassis");
+        chassis ??= "/bin/bash " + RepositoryRoot.Combine("tests", "ThreeRC.Testing", "Scripts", "ipmi-chassis");
         directory.Write("lan.conf", $"""
             name "threerc-test"
             set_working_mc 0x20
@@ -69,7 +71,7 @@ public sealed class IpmiSimulator : IAsyncDisposable
                 allowed_auths_admin none md2 md5 straight
                 guid a123456789abcdefa123456789abcdef
               endlan
-              chassis_control "/bin/bash {chassis} {state} 0x20"
+              chassis_control "{chassis} {state} 0x20"
               user 2 true "admin" "{password}" admin 10 none md2 md5 straight
 
             """);

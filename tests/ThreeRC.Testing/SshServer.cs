@@ -5,27 +5,29 @@ namespace ThreeRC.Testing;
 
 /// <summary>
 /// Debian's sshd on 127.0.0.1 and a free port, with a generated ed25519 host key, its own sshd_config and one
-/// authorized key; <c>SetEnv</c> gives its sessions the environment the test chooses. Its sessions and the daemon
-/// are always stopped.
+/// authorized key; <c>SetEnv</c> gives its sessions the environment the test chooses. Run as a Unix user of its own
+/// (<c>runAs</c>), it accepts that user only, and ends with that user's processes. Its sessions and the daemon are
+/// always stopped.
 /// </summary>
 public sealed class SshServer : IAsyncDisposable
 {
     private readonly ServiceProcess _daemon;
     private bool _stopped;
 
-    private SshServer(ServiceProcess daemon, int port, SshKeyPair hostKey)
+    private SshServer(ServiceProcess daemon, int port, SshKeyPair hostKey, string user)
     {
         _daemon = daemon;
         Port = port;
         HostKey = hostKey;
+        User = user;
     }
 
     public int Port { get; }
 
     public string Address => "127.0.0.1";
 
-    /// <summary>The login user: whoever runs the tests (root in CI).</summary>
-    public string User { get; } = Environment.UserName;
+    /// <summary>The login user: whoever runs the tests (root in CI), or the user it runs as.</summary>
+    public string User { get; }
 
     public SshKeyPair HostKey { get; }
 
@@ -49,7 +51,9 @@ public sealed class SshServer : IAsyncDisposable
         }
     }
 
-    public static async Task<SshServer> StartAsync(string directory, SshKeyPair authorizedKey, IReadOnlyDictionary<string, string> sessionEnvironment)
+    /// <param name="runAs">A Unix user to run sshd as (via setpriv, from root), instead of whoever runs the tests.</param>
+    public static async Task<SshServer> StartAsync(
+        string directory, SshKeyPair authorizedKey, IReadOnlyDictionary<string, string> sessionEnvironment, string? runAs = null)
     {
         Directory.CreateDirectory("/run/sshd"); // sshd's privilege separation folder
         var hostKey = await SshKeyPair.CreateAsync(directory, "ssh_host_ed25519_key");
@@ -73,8 +77,12 @@ public sealed class SshServer : IAsyncDisposable
 
             """);
 
-        var daemon = ServiceProcess.Start("/usr/sbin/sshd", ["-D", "-e", "-f", config], workingDirectory: directory);
-        var server = new SshServer(daemon, port, hostKey);
+        string[] sshd = ["/usr/sbin/sshd", "-D", "-e", "-f", config];
+        if (runAs is not null) await GiveAsync(directory, runAs);
+        var daemon = runAs is null
+            ? ServiceProcess.Start(sshd[0], sshd[1..], workingDirectory: directory)
+            : ServiceProcess.Start("setpriv", ["--reuid", runAs, "--regid", runAs, "--init-groups", "--", .. sshd], workingDirectory: directory);
+        var server = new SshServer(daemon, port, hostKey, runAs ?? Environment.UserName);
         try
         {
             await Eventually.Until(() => daemon.HasExited || daemon.Output.Contains("Server listening", StringComparison.Ordinal),
@@ -87,6 +95,12 @@ public sealed class SshServer : IAsyncDisposable
             await server.DisposeAsync();
             throw;
         }
+    }
+
+    private static async Task GiveAsync(string directory, string user)
+    {
+        var result = await Command.RunAsync("chown", ["-R", user + ":", directory], TimeSpan.FromSeconds(10));
+        if (result.ExitCode != 0) throw new InvalidOperationException($"chown of sshd's folder to {user} failed: {result}");
     }
 
     /// <summary>Kills every open session, as a host that restarts its sshd or reboots does; the daemon keeps listening.</summary>

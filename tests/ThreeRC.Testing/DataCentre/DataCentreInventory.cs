@@ -8,16 +8,8 @@ internal static class DataCentreInventory
 {
     public static string Yaml(IEnumerable<EmulatedHost> hosts, IEnumerable<EmulatedVm> vms, DataCentreTimers timers)
     {
-        var yaml = new StringBuilder($$"""
-            timers:
-              rebootWait: {{Seconds(timers.RebootWait)}}
-              restartWait: {{Seconds(timers.RestartWait)}}
-              installBudget: {{Seconds(timers.InstallBudget)}}
-            detection:
-              tmaxFactor: 4
-              absoluteLimit: {{Seconds(timers.DetectAfter)}}
-              confirmWithProbe: true
-              probeTimeout: 1s
+        var yaml = new StringBuilder(TimersAndDetection(timers));
+        yaml.Append("""
             profiles:
               - name: e2e
                 kernel: images/e2e/vmlinuz
@@ -27,25 +19,7 @@ internal static class DataCentreInventory
             hosts:
 
             """);
-        foreach (var host in hosts)
-            yaml.Append(CultureInfo.InvariantCulture, $$"""
-                  - name: {{host.Name}}
-                    address: {{host.Hypervisor.Ssh.Address}}
-                    ssh: { user: {{host.Hypervisor.Ssh.User}}, port: {{host.Hypervisor.Ssh.Port}} }
-                    driver: libvirt
-                    cpus: 8
-                    memoryMb: 16384
-                    loadThreshold: 4
-                    maxVms: 4
-                    fencing:
-                      - method: ipmi
-                        address: {{host.Bmc.Address}}
-                        port: {{host.Bmc.Port}}
-                        interface: lan
-                        user: {{host.Bmc.User}}
-                        passwordFile: {{host.Bmc.PasswordFile}}
-
-                """);
+        foreach (var host in hosts) yaml.Append(Host(host.Name, host.Hypervisor.Ssh, host.Bmc, cpus: 8, memoryMb: 16384));
         yaml.Append("vms:\n");
         foreach (var vm in vms)
             yaml.Append(CultureInfo.InvariantCulture, $$"""
@@ -63,6 +37,40 @@ internal static class DataCentreInventory
                 """);
         return yaml.ToString();
     }
+
+    /// <summary>A libvirt host reached by <paramref name="ssh"/>, at most 4 VMs, fenced through <paramref name="bmc"/>.</summary>
+    public static string Host(string name, SshServer ssh, IpmiSimulator bmc, int cpus, int memoryMb) => $$"""
+          - name: {{name}}
+            address: {{ssh.Address}}
+            ssh: { user: {{ssh.User}}, port: {{ssh.Port}} }
+            driver: libvirt
+            cpus: {{cpus}}
+            memoryMb: {{memoryMb}}
+            loadThreshold: 4
+            maxVms: 4
+            fencing:
+              - method: ipmi
+                address: {{bmc.Address}}
+                port: {{bmc.Port}}
+                interface: lan
+                user: {{bmc.User}}
+                passwordFile: {{bmc.PasswordFile}}
+
+        """;
+
+    /// <summary>The escalation timers and the detection settings, the start of every test inventory.</summary>
+    public static string TimersAndDetection(DataCentreTimers timers) => $"""
+        timers:
+          rebootWait: {Seconds(timers.RebootWait)}
+          restartWait: {Seconds(timers.RestartWait)}
+          installBudget: {Seconds(timers.InstallBudget)}
+        detection:
+          tmaxFactor: 4
+          absoluteLimit: {Seconds(timers.DetectAfter)}
+          confirmWithProbe: true
+          probeTimeout: 1s
+
+        """;
 
     private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0}s";
 }

@@ -83,17 +83,21 @@ public sealed class EmulatedDataCentre : IAsyncDisposable
     public string? RunningOn(string vm) => _runningOn.GetValueOrDefault(vm);
 
     /// <summary>The settings every ThreeRC service needs to reach this data centre, as environment variables.</summary>
-    public IReadOnlyDictionary<string, string?> ServiceEnvironment => new Dictionary<string, string?>
-    {
-        ["Inventory__Path"] = InventoryFile,
-        ["Monitor__Sources__0"] = Gmond.Source,
-        ["Monitor__PollInterval"] = "00:00:01",
-        ["Executor__Ssh__DefaultKeyFile"] = ClientKey.PrivateKeyFile,
-        ["Executor__Ssh__KnownHostsFile"] = KnownHostsFile,
-        ["Executor__Ssh__ConnectTimeout"] = "00:00:03",
-        ["Executor__GuestRebootTimeout"] = "00:00:05",
-        ["Pxe__TftpRoot"] = Tftp.TftpRoot,
-    };
+    public IReadOnlyDictionary<string, string?> ServiceEnvironment => For(InventoryFile, Gmond, ClientKey, KnownHostsFile, Tftp.TftpRoot);
+
+    /// <summary>The services' settings for a data centre of real parts: its inventory, gmond, SSH key and pinned host keys, TFTP root.</summary>
+    public static IReadOnlyDictionary<string, string?> For(string inventory, GmondProcess gmond, SshKeyPair key, string knownHosts, string tftpRoot) =>
+        new Dictionary<string, string?>
+        {
+            ["Inventory__Path"] = inventory,
+            ["Monitor__Sources__0"] = gmond.Source,
+            ["Monitor__PollInterval"] = "00:00:01",
+            ["Executor__Ssh__DefaultKeyFile"] = key.PrivateKeyFile,
+            ["Executor__Ssh__KnownHostsFile"] = knownHosts,
+            ["Executor__Ssh__ConnectTimeout"] = "00:00:03",
+            ["Executor__GuestRebootTimeout"] = "00:00:05",
+            ["Pxe__TftpRoot"] = tftpRoot,
+        };
 
     /// <summary>The guest crashes: it stops reporting; a guest reboot brings it back.</summary>
     public Task CrashGuestAsync(string vm) => FaultAsync(vm, VmFault.Crashed);

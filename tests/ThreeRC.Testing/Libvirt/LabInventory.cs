@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+using ThreeRC.Testing.DataCentre;
+
+namespace ThreeRC.Testing.Libvirt;
+
+/// <summary>
+/// The lab's inventory: each host reached by SSH as its own user, fenced through its BMC; each guest with its
+/// shared definition. The guests run no sshd: their guest reboot fails (connection refused) and a restart follows.
+/// </summary>
+internal static class LabInventory
+{
+    public static string Yaml(IEnumerable<LabHost> hosts, IEnumerable<LabGuest> guests, DataCentreTimers timers, int closedPort)
+    {
+        var yaml = new StringBuilder(DataCentreInventory.TimersAndDetection(timers));
+        yaml.Append("""
+            hosts:
+
+            """);
+        foreach (var host in hosts) yaml.Append(DataCentreInventory.Host(host.Name, host.Ssh, host.Bmc, cpus: 2, memoryMb: 1024));
+        yaml.Append("vms:\n");
+        foreach (var guest in guests)
+            yaml.Append(CultureInfo.InvariantCulture, $$"""
+                  - name: {{guest.Name}}
+                    mac: "{{guest.Mac}}"
+                    address: 127.0.0.1
+                    ssh: { user: root, port: {{closedPort}} }
+                    home: {{guest.Home}}
+                    memoryMb: 96
+                    definition: {{guest.Definition}}
+                    reinstall: false
+
+                """);
+        return yaml.ToString();
+    }
+}

@@ -1,0 +1,170 @@
+using ThreeRC.Testing.DataCentre;
+using ThreeRC.Testing.Ganglia;
+
+namespace ThreeRC.Testing.Libvirt;
+
+/// <summary>
+/// The real hypervisor lab: physical hosts that are Unix users with their own session libvirtd behind a real sshd
+/// and an ipmi_sim BMC, and QEMU guests (software emulation) that send their Ganglia heartbeats from inside to the
+/// lab's gmond. Faults are real: a guest hangs or panics through its control channel, a domain is destroyed or its
+/// QEMU killed, a host loses power. A <see cref="DomainWatcher"/> checks every 250 ms that no VM runs on two hosts.
+/// Everything it started, QEMU included, is ended when it is disposed, whatever failed.
+/// </summary>
+public sealed class LibvirtLab : IAsyncDisposable
+{
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>Detection after 6 s of silence (three 2-second heartbeats); a restart has a minute to bring a guest's heartbeat back.</summary>
+    public static readonly DataCentreTimers Timers = new(
+        RebootWait: TimeSpan.FromSeconds(30), RestartWait: TimeSpan.FromSeconds(60), InstallBudget: TimeSpan.FromSeconds(60), DetectAfter: TimeSpan.FromSeconds(6));
+
+    private readonly TempDirectory _directory = new("libvirt-lab");
+    private readonly List<LabUser> _users = [];
+    private DomainWatcher? _watcher;
+    private bool _disposed;
+
+    private LibvirtLab()
+    {
+    }
+
+    public GmondProcess Gmond { get; } = new("libvirt-lab");
+
+    public List<LabHost> Hosts { get; } = [];
+
+    public List<LabGuest> Guests { get; } = [];
+
+    public DomainWatcher Watcher => _watcher ?? throw new InvalidOperationException("the lab has not started");
+
+    /// <summary>The key the executor logs in to every host with.</summary>
+    public SshKeyPair ClientKey { get; private set; } = null!;
+
+    /// <summary>Every host's pinned sshd key.</summary>
+    public string KnownHostsFile => _directory.Combine("known_hosts");
+
+    public string InventoryFile => _directory.Combine("inventory.yaml");
+
+    /// <summary>Starts <paramref name="layout"/> (host name → the guests it runs); host labNN is the Unix user threerc-labNN.</summary>
+    public static async Task<LibvirtLab> StartAsync(IReadOnlyDictionary<string, string[]> layout, DataCentreTimers timers)
+    {
+        var lab = new LibvirtLab();
+        try
+        {
+            await lab.BuildAsync(layout, timers);
+            return lab;
+        }
+        catch
+        {
+            await lab.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The settings every ThreeRC service needs to reach the lab, as environment variables.</summary>
+    public IReadOnlyDictionary<string, string?> ServiceEnvironment =>
+        EmulatedDataCentre.For(InventoryFile, Gmond, ClientKey, KnownHostsFile, Directory.CreateDirectory(_directory.Combine("tftp")).FullName);
+
+    public LabHost Host(string name) => Hosts.Single(host => host.Name == name);
+
+    public LabGuest Guest(string name) => Guests.Single(guest => guest.Name == name);
+
+    /// <summary>The guest's QEMU dies at once (kill -9), as after a crash of the emulator; libvirt sees the domain shut off.</summary>
+    public async Task KillQemuAsync(string vm)
+    {
+        var host = Host(Watcher.RunningOn(vm) ?? throw new InvalidOperationException($"{vm} runs nowhere"));
+        var qemu = host.User.Processes().Single(process => process.Domain == vm);
+        ProcessTree.Kill([qemu.Pid]);
+        await Eventually.Until(() => host.User.Processes().All(process => process.Pid != qemu.Pid), TimeSpan.FromSeconds(20), $"{vm}'s QEMU gone");
+    }
+
+    /// <summary>The domain is destroyed through libvirt, as an operator's <c>virsh destroy</c> or a hypervisor fault would.</summary>
+    public async Task DestroyAsync(string vm)
+    {
+        var host = Host(Watcher.RunningOn(vm) ?? throw new InvalidOperationException($"{vm} runs nowhere"));
+        var result = await host.User.VirshAsync("destroy", vm);
+        if (result.ExitCode != 0) throw new InvalidOperationException($"virsh destroy {vm} on {host.Name} failed: {result}");
+    }
+
+    /// <summary>Throws when a VM ran on two hosts.</summary>
+    public void AssertSafe() => Watcher.AssertSafe();
+
+    /// <summary>Whether Ganglia heard from <paramref name="name"/> within the last <paramref name="within"/> (its TN).</summary>
+    public async Task<bool> ReportingAsync(string name, TimeSpan within) =>
+        await GangliaHostAsync(name) is { } host && int.Parse((string)host.Attribute("TN")!) <= within.TotalSeconds;
+
+    /// <summary>
+    /// When this machine first saw Ganglia report a heartbeat of <paramref name="name"/> sent at or after
+    /// <paramref name="after"/> (gmond's REPORTED, in whole seconds), polling every 100 ms.
+    /// </summary>
+    public async Task<DateTimeOffset> FirstHeartbeatAfterAsync(string name, DateTimeOffset after, TimeSpan timeout)
+    {
+        var since = after.ToUnixTimeSeconds();
+        await Eventually.Until(async () => await GangliaHostAsync(name) is { } host && long.Parse((string)host.Attribute("REPORTED")!) >= since,
+            timeout, $"a heartbeat of {name} after {after:HH:mm:ss}");
+        return DateTimeOffset.UtcNow;
+    }
+
+    private async Task<System.Xml.Linq.XElement?> GangliaHostAsync(string name) =>
+        System.Xml.Linq.XDocument.Parse(await Gmond.ReadXmlAsync()).Descendants("HOST").FirstOrDefault(element => (string?)element.Attribute("NAME") == name);
+
+    private async Task BuildAsync(IReadOnlyDictionary<string, string[]> layout, DataCentreTimers timers)
+    {
+        _users.AddRange(layout.Keys.Select(host => new LabUser("threerc-" + host)));
+        await LabScript.UpAsync(_users);
+        await LabScript.ResetAsync(_users);
+        await Gmond.StartAsync();
+        ClientKey = await SshKeyPair.CreateAsync(_directory.Path, "id_ed25519");
+        FileModes.Set(_directory.Path, FileModes.EveryoneReads);
+        var storage = Directory.CreateDirectory(_directory.Combine("shared")).FullName;
+        FileModes.Set(storage, FileModes.Everyone);
+
+        var number = 0;
+        foreach (var (hostName, user) in layout.Keys.Zip(_users))
+        {
+            Hosts.Add(await LabHost.StartAsync(hostName, user, $"10.97.0.{Hosts.Count + 1}", ClientKey, Gmond));
+            foreach (var vm in layout[hostName]) Guests.Add(LabGuest.Create(vm, hostName, ++number, Gmond.UdpPort, storage));
+        }
+
+        await File.WriteAllLinesAsync(KnownHostsFile, Hosts.Select(host => host.Ssh.KnownHostsLine));
+        await File.WriteAllTextAsync(InventoryFile, LabInventory.Yaml(Hosts, Guests, timers, FreePort.Next()));
+        _watcher = new DomainWatcher(Hosts);
+        foreach (var guest in Guests) await StartOnHomeAsync(guest);
+        foreach (var name in Hosts.Select(host => host.Name).Concat(Guests.Select(guest => guest.Name)))
+            await Eventually.Until(() => ReportingAsync(name, HeartbeatInterval * 2), TimeSpan.FromSeconds(120), $"{name} reporting to Ganglia");
+    }
+
+    private async Task StartOnHomeAsync(LabGuest guest)
+    {
+        var user = Host(guest.Home).User;
+        foreach (var command in new[] { new[] { "define", guest.Definition }, ["start", guest.Name] })
+        {
+            var result = await user.VirshAsync(command);
+            if (result.ExitCode != 0) throw new InvalidOperationException($"virsh {string.Join(' ', command)} as {user.Name} failed: {result}");
+        }
+    }
+
+    /// <summary>Ends the watcher, every host's daemons, every process of the hosts' users (QEMU, libvirtd) and gmond; again, does nothing.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        var failures = new List<Exception>();
+        async Task Try(Func<Task> step)
+        {
+            try
+            {
+                await step();
+            }
+            catch (Exception e)
+            {
+                failures.Add(e);
+            }
+        }
+
+        if (_watcher is not null) await Try(() => _watcher.DisposeAsync().AsTask());
+        foreach (var host in Hosts) await Try(() => host.DisposeAsync().AsTask());
+        if (_users.Count > 0) await Try(() => LabScript.ResetAsync(_users));
+        await Try(Gmond.DisposeAsync);
+        _directory.Dispose();
+        if (failures.Count > 0) throw new AggregateException("the libvirt lab did not stop cleanly", failures);
+    }
+}
