@@ -1,6 +1,7 @@
 using ThreeRC.Api.V1;
 using ThreeRC.Testing;
 using ThreeRC.Testing.Libvirt;
+using ThreeRC.Testing.Stack;
 using static ThreeRC.Api.V1.RecoveryStepKind;
 
 namespace ThreeRC.Libvirt.Tests;
@@ -95,27 +96,13 @@ public sealed class LibvirtRecoveryTests(LibvirtStack stack)
 
     private List<GuestStart> StartsOf(string vm) => stack.Lab.Watcher.Starts.Where(start => start.Vm == vm).ToList();
 
-    /// <summary>Waits, through the Api, for the VM's incident opened after the fault to be recovered; fails at once if it failed.</summary>
+    /// <summary>Waits, through the Api, for the VM's incident opened after the fault to end, and checks it recovered.</summary>
     private async Task<Recovery> RecoveredAsync(string vm, DateTimeOffset faultAt)
     {
-        Recovery? last = null;
-        try
-        {
-            await Eventually.Until(async () =>
-            {
-                var listed = await stack.Recoveries.ListRecoveriesAsync(new ListRecoveriesRequest { VmName = vm });
-                last = listed.Recoveries.Where(recovery => recovery.StartedAt.ToDateTimeOffset() > faultAt).OrderBy(recovery => recovery.StartedAt.ToDateTimeOffset()).LastOrDefault();
-                if (last?.State == RecoveryState.Failed) throw new InvalidOperationException($"{vm}'s incident failed: {last}");
-                return last?.State == RecoveryState.Recovered;
-            }, RecoveryTimeout, $"{vm} recovered");
-        }
-        catch (TimeoutException late)
-        {
-            throw new TimeoutException($"{late.Message}\nlast incident: {last}\n{vm}'s console:\n{stack.Lab.Guest(vm).ConsoleText()}", late);
-        }
-
+        var ended = await stack.Recoveries.EndedAsync(vm, faultAt, RecoveryTimeout, () => $"{vm}'s console:\n{stack.Lab.Guest(vm).ConsoleText()}");
+        Assert.True(ended.State == RecoveryState.Recovered, $"{vm}'s incident ended {ended.State}: {ended}");
         stack.Lab.AssertSafe();
-        return await stack.Recoveries.GetRecoveryAsync(new GetRecoveryRequest { Id = last!.Id });
+        return ended;
     }
 
     /// <summary>The VM runs on <paramref name="host"/> alone, reports to Ganglia, and the Api sees it up there.</summary>

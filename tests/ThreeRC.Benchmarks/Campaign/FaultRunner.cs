@@ -4,6 +4,7 @@ using ThreeRC.Api.V1;
 using ThreeRC.Node.Lab.Simulation;
 using ThreeRC.Testing;
 using ThreeRC.Testing.DataCentre;
+using ThreeRC.Testing.Stack;
 
 namespace ThreeRC.Benchmarks.Campaign;
 
@@ -66,22 +67,17 @@ internal sealed class FaultRunner(EmulatedDataCentre dataCentre, Recoveries.Reco
 
     private async Task<FaultOutcome> FollowAsync(string vm, CrashKind kind, DateTimeOffset injectedAt)
     {
-        ThreeRC.Api.V1.Recovery? ended = null;
+        ThreeRC.Api.V1.Recovery ended;
         try
         {
-            await Eventually.Until(async () =>
-            {
-                var listed = await recoveries.ListRecoveriesAsync(new ListRecoveriesRequest { VmName = vm, StartedAfter = injectedAt.ToTimestamp() });
-                ended = listed.Recoveries.FirstOrDefault(recovery => recovery.State is RecoveryState.Recovered or RecoveryState.Failed or RecoveryState.Cancelled);
-                return ended is not null;
-            }, RecoveryTimeout, $"{vm}'s incident ended");
+            ended = await recoveries.EndedAsync(vm, injectedAt, RecoveryTimeout);
         }
         catch (TimeoutException)
         {
             return new FaultOutcome(vm, kind, injectedAt, null, null, null, $"no incident ended within {RecoveryTimeout.TotalMinutes} min");
         }
 
-        var opened = ended!.StartedAt.ToDateTimeOffset();
+        var opened = ended.StartedAt.ToDateTimeOffset();
         var recovered = dataCentre.BootedAt.TryGetValue(vm, out var booted) && booted > injectedAt ? booted : (DateTimeOffset?)null;
         var failure = ended.State == RecoveryState.Recovered ? null : $"incident {ended.State}: {ended.Reason}";
         return new FaultOutcome(vm, kind, injectedAt, opened, FirstCommandAfter(vm, opened), failure is null ? recovered : null, failure);

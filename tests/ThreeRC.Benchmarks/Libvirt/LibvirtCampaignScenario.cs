@@ -50,7 +50,6 @@ public sealed class LibvirtCampaignScenario : IScenario
 
     private static async Task<FaultMeasurement> MeasureAsync(LibvirtLab lab, Recoveries.RecoveriesClient recoveries, int number, string vm, LabFault fault)
     {
-        var known = (await recoveries.ListRecoveriesAsync(new ListRecoveriesRequest { VmName = vm })).Recoveries.Select(recovery => recovery.Id).ToHashSet();
         var starts = lab.Watcher.Starts.Count(start => start.Vm == vm);
         var injected = DateTimeOffset.UtcNow;
         await lab.InjectAsync(vm, fault);
@@ -58,12 +57,10 @@ public sealed class LibvirtCampaignScenario : IScenario
         var started = await Eventually.Until(() => Task.FromResult(lab.Watcher.Starts.Where(start => start.Vm == vm).Skip(starts).FirstOrDefault()),
             start => start is not null, TimeSpan.FromMinutes(3), $"{vm} started again after fault #{number} ({fault})");
         var heartbeat = await lab.FirstHeartbeatAfterAsync(vm, started!.SeenAt, TimeSpan.FromMinutes(2));
-        var incident = await Eventually.Until(async () =>
-            (await recoveries.ListRecoveriesAsync(new ListRecoveriesRequest { VmName = vm })).Recoveries.SingleOrDefault(recovery => !known.Contains(recovery.Id)),
-            recovery => recovery?.State is RecoveryState.Recovered or RecoveryState.Failed, TimeSpan.FromMinutes(3), $"fault #{number} ({fault} of {vm}) recovered");
-        if (incident!.State == RecoveryState.Failed) throw new InvalidOperationException($"fault #{number} ({fault} of {vm}): the incident failed: {incident}");
+        var incident = await recoveries.EndedAsync(vm, injected, TimeSpan.FromMinutes(3));
+        if (incident.State != RecoveryState.Recovered) throw new InvalidOperationException($"fault #{number} ({fault} of {vm}): the incident ended {incident.State}: {incident}");
         var opened = incident.StartedAt.ToDateTimeOffset();
-        var events = (await recoveries.GetRecoveryAsync(new GetRecoveryRequest { Id = incident.Id })).Events
+        var events = incident.Events
             .Select(step => $"{step.Kind} +{(step.OccurredAt.ToDateTimeOffset() - opened).TotalSeconds:0.0}");
         return new FaultMeasurement(number, vm, fault, opened - injected, started.SeenAt - opened, heartbeat - injected, string.Join(", ", events));
     }

@@ -1,6 +1,7 @@
 using ThreeRC.Api.V1;
 using ThreeRC.Testing;
 using ThreeRC.Testing.DataCentre;
+using ThreeRC.Testing.Stack;
 using static ThreeRC.Api.V1.RecoveryStepKind;
 
 namespace ThreeRC.EndToEnd.Tests.Recovery;
@@ -9,6 +10,8 @@ namespace ThreeRC.EndToEnd.Tests.Recovery;
 [Collection(RealStackCollection.Name)]
 public sealed class RecoveryScenarioTests(RealStack stack)
 {
+    private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
+
     [Fact]
     public async Task A_crashed_guest_is_rebooted_over_SSH_and_recovered_on_its_host()
     {
@@ -116,31 +119,19 @@ public sealed class RecoveryScenarioTests(RealStack stack)
     private void AssertInterventions(ThreeRC.Api.V1.Recovery recovery, params RecoveryStepKind[] expected)
     {
         var interventions = recovery.Steps.Select(step => step.Step).Where(step => step is Reboot or Restart or Reinstall).Distinct();
-        Assert.True(interventions.SequenceEqual(expected), $"expected {string.Join(", ", expected)}; the incident: {recovery}\nmachines:\n{string.Join('\n', stack.DataCentre.Notes)}");
+        Assert.True(interventions.SequenceEqual(expected), $"expected {string.Join(", ", expected)}; the incident: {recovery}\n{Machines()}");
     }
 
-    /// <summary>Waits, through the Api, for the VM's incident to be recovered; fails at once if it failed.</summary>
+    /// <summary>Waits, through the Api, for the VM's incident opened during this test to end, and checks it recovered.</summary>
     private async Task<ThreeRC.Api.V1.Recovery> RecoveredAsync(string vm, TimeSpan? timeout = null)
     {
-        ThreeRC.Api.V1.Recovery? last = null;
-        try
-        {
-            await Eventually.Until(async () =>
-            {
-                var listed = await stack.Recoveries.ListRecoveriesAsync(new ListRecoveriesRequest { VmName = vm });
-                last = listed.Recoveries.OrderBy(recovery => recovery.StartedAt.ToDateTimeOffset()).LastOrDefault();
-                if (last?.State == RecoveryState.Failed) throw new InvalidOperationException($"{vm}'s incident failed: {last}");
-                return last?.State == RecoveryState.Recovered;
-            }, timeout ?? TimeSpan.FromMinutes(2), $"{vm} recovered");
-        }
-        catch (TimeoutException late)
-        {
-            throw new TimeoutException($"{late.Message}\nlast incident: {last}\nmachines:\n{string.Join('\n', stack.DataCentre.Notes)}", late);
-        }
-
+        var ended = await stack.Recoveries.EndedAsync(vm, _started, timeout ?? TimeSpan.FromMinutes(2), Machines);
+        Assert.True(ended.State == RecoveryState.Recovered, $"{vm}'s incident ended {ended.State}: {ended}\n{Machines()}");
         stack.DataCentre.AssertSafe();
-        return await stack.Recoveries.GetRecoveryAsync(new GetRecoveryRequest { Id = last!.Id });
+        return ended;
     }
+
+    private string Machines() => "machines:\n" + string.Join('\n', stack.DataCentre.Notes);
 
     private async Task AssertRunsOnAsync(string vm, string host)
     {
