@@ -53,6 +53,7 @@ public sealed class InstallTokenTests : IAsyncLifetime
         var (_, install) = await PrepareGridceAsync();
         var token = PxelinuxEntry.KernelArgument(install, "threerc.token");
         using var first = await _host.CompleteInstallAsync("gridce", token);
+        await _host.Published.WaitForAsync<InstallCompleted>(_ => true);
         var localBoot = await ReadGridceAsync();
 
         using var second = await _host.CompleteInstallAsync("gridce", token);
