@@ -3,20 +3,45 @@ using System.Net.Sockets;
 
 namespace ThreeRC.Testing;
 
+/// <summary>
+/// Free loopback ports for the parts the tests start. They are drawn at random below Linux's ephemeral range
+/// (32768–60999): a port the kernel handed out (port 0) is free only until any process opens an outgoing
+/// connection, which takes its local port from that same range, so a service could find its port taken.
+/// </summary>
 public static class FreePort
 {
+    private const int First = 20000;
+    private const int Last = 32000;
+
     /// <summary>A TCP port on 127.0.0.1 that was free a moment ago.</summary>
-    public static int Next()
+    public static int Next() => Find(port =>
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        using var listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    });
 
     /// <summary>A UDP port on 127.0.0.1 that was free a moment ago.</summary>
-    public static int NextUdp()
+    public static int NextUdp() => Find(port =>
     {
-        using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)client.Client.LocalEndPoint!).Port;
+        using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
+    });
+
+    private static int Find(Action<int> bind)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(First, Last);
+            try
+            {
+                bind(port);
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken: draw another
+            }
+        }
+
+        throw new InvalidOperationException($"no free port between {First} and {Last} on 127.0.0.1 after 200 draws");
     }
 }

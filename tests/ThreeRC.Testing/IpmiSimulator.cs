@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 
 namespace ThreeRC.Testing;
@@ -57,7 +55,7 @@ public sealed class IpmiSimulator : IAsyncDisposable
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();
         File.WriteAllText(directory.Combine("password"), password);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(directory.Combine("password"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var port = FreeUdpPort();
+        var port = FreePort.NextUdp();
         chassis ??= "/bin/bash " + RepositoryRoot.Combine("tests", "ThreeRC.Testing", "Scripts", "ipmi-chassis");
         directory.Write("lan.conf", $"""
             name "threerc-test"
@@ -108,11 +106,5 @@ public sealed class IpmiSimulator : IAsyncDisposable
     {
         await _simulator.DisposeAsync();
         _directory.Dispose();
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var socket = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.Client.LocalEndPoint!).Port;
     }
 }
