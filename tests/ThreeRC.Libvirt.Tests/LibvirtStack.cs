@@ -50,15 +50,21 @@ public sealed class LibvirtStack : IAsyncLifetime
         }
     }
 
-    /// <summary>Stops everything, even after a failed start; a second call (xunit's, after that) does nothing.</summary>
+    /// <summary>
+    /// Stops everything, each part even when stopping another failed, and even after a failed start; a second call
+    /// (xunit's, after that) does nothing.
+    /// </summary>
     public async Task DisposeAsync()
     {
         if (_disposed) return;
         _disposed = true;
         _channel?.Dispose();
-        if (Services is not null) await Services.DisposeAsync();
-        if (Lab is not null) await Lab.DisposeAsync();
-        await Broker.DisposeAsync();
+        await Teardown.RunAsync("the libvirt stack",
+        [
+            () => Services?.DisposeAsync() ?? ValueTask.CompletedTask,
+            () => Lab?.DisposeAsync() ?? ValueTask.CompletedTask,
+            async () => await Broker.DisposeAsync(),
+        ]);
     }
 }
 
