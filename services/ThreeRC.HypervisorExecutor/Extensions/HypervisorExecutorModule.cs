@@ -43,6 +43,8 @@ public static class HypervisorExecutorModule
             services.AddSingleton<SshConnector>();
             services.AddSingleton<SshConnectionPool>();
             services.AddSingleton<ISshCommandRunner, SshCommandRunner>();
+            services.AddSingleton<HostLoginCheck>();
+            services.AddHostedService(provider => provider.GetRequiredService<HostLoginCheck>());
         }
         else services.AddSingleton(typeof(ISshCommandRunner), commandRunner);
 

@@ -16,6 +16,7 @@ internal sealed class ExecutorOptionsValidator : IValidateOptions<ExecutorOption
         Positive(errors, "Executor:Ipmi:PowerOffTimeout", options.Ipmi.PowerOffTimeout);
         Positive(errors, "Executor:Ipmi:PollInterval", options.Ipmi.PollInterval);
         if (options.Ssh.RetryDelay < TimeSpan.Zero) errors.Add("Executor:Ssh:RetryDelay: must not be negative");
+        if (options.Ssh.HostCheckInterval < TimeSpan.Zero) errors.Add("Executor:Ssh:HostCheckInterval: must not be negative (00:00:00 turns the check off)");
         if (options.Ssh.MaxConcurrencyPerHost is < 1 or > 64) errors.Add("Executor:Ssh:MaxConcurrencyPerHost: must be between 1 and 64");
         if (options.Ssh.ConnectAttempts is < 1 or > 10) errors.Add("Executor:Ssh:ConnectAttempts: must be between 1 and 10");
         if (options.Ipmi.CipherSuite is < 0 or > 17) errors.Add("Executor:Ipmi:CipherSuite: must be an IPMI cipher suite id, 0 to 17");

@@ -26,4 +26,7 @@ public sealed class SshOptions
 
     /// <summary>How often an idle reusable connection is probed, so that a dead one is noticed and replaced.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the executor logs in to every hypervisor host to find broken logins early; 00:00:00 turns it off.</summary>
+    public TimeSpan HostCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

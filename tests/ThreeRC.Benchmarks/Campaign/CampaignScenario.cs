@@ -1,6 +1,9 @@
 using Grpc.Net.Client;
+using Microsoft.Extensions.Logging;
+using ThreeRC.Contracts.Monitoring;
 using ThreeRC.Node.Lab.Reporting;
 using ThreeRC.Node.Lab.Simulation;
+using ThreeRC.Testing;
 using ThreeRC.Testing.DataCentre;
 using ThreeRC.Testing.Stack;
 
@@ -22,7 +25,7 @@ public sealed class CampaignScenario : IScenario
 
     public string Name => "campaign";
 
-    public string Description => "crash campaign on the real stack: detection, controller overhead (goal p99 <= 500 ms), time to recover per kind";
+    public string Description => "crash campaign on the real stack: detection, controller overhead (goal p99 <= 500 ms), time to recover per kind [faults=30 seed=1 concurrency=3 output=campaign-results]";
 
     public async Task RunAsync(string[] arguments, TextWriter output)
     {
@@ -39,7 +42,10 @@ public sealed class CampaignScenario : IScenario
             ["Orchestrator__FlapWindow"] = "00:00:00.001",
         });
         using var channel = GrpcChannel.ForAddress(stack.Services.ApiAddress);
-        var runner = new FaultRunner(stack.DataCentre, new ThreeRC.Api.V1.Recoveries.RecoveriesClient(channel), output);
+        await using var monitorEvents = await ModuleHost.StartAsync(
+            new Dictionary<string, string?>(stack.Broker.BusConfiguration) { ["Inventory:Path"] = stack.DataCentre.InventoryFile },
+            _ => { }, [typeof(HostUnresponsive)], builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        var runner = new FaultRunner(stack.DataCentre, new ThreeRC.Api.V1.Recoveries.RecoveriesClient(channel), monitorEvents.Messages, output);
 
         var outcomes = await runner.RunAsync(plan, concurrency);
 
@@ -47,11 +53,13 @@ public sealed class CampaignScenario : IScenario
         var figures = CampaignFigures.Render(outcomes, Emulated);
         var (text, svg) = summary.WriteTo(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "figures.txt"), figures);
+        var logs = Directory.CreateDirectory(Path.Combine(folder, "logs")).FullName;
+        foreach (var service in ServiceStack.Services) await File.WriteAllTextAsync(Path.Combine(logs, service + ".log"), stack.Services.Output(service));
         await output.WriteLineAsync();
         await output.WriteLineAsync(summary.ToText());
         await output.WriteLineAsync(figures);
         foreach (var failure in outcomes.Where(outcome => outcome.Failure is not null)) await output.WriteLineAsync($"not recovered: {failure.Vm} ({failure.Kind}): {failure.Failure}");
-        await output.WriteLineAsync($"Written: {text}, {svg}, {Path.Combine(folder, "figures.txt")}");
+        await output.WriteLineAsync($"Written: {text}, {svg}, {Path.Combine(folder, "figures.txt")}, each service's log in {logs}");
     }
 
     /// <summary>The part of a recovery the emulation itself spends: the boot, and for a reinstall the installer.</summary>

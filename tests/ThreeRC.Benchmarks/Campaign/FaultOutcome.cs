@@ -4,15 +4,22 @@ using ThreeRC.Node.Lab.Simulation;
 namespace ThreeRC.Benchmarks.Campaign;
 
 /// <summary>
-/// What became of one VM after a fault: when the controller opened its incident, when the first command ran on a
-/// host or guest (the look-alike scripts stamp their own start), and when the VM's first heartbeat came back.
+/// What became of one VM after a fault: when the monitor declared it (or its host) unresponsive, when the
+/// orchestrator opened its incident, when the first command ran on a host or guest (the look-alike scripts stamp
+/// their own start), and when the VM's first heartbeat came back.
 /// </summary>
 internal sealed record FaultOutcome(
-    string Vm, CrashKind Kind, DateTimeOffset InjectedAt, DateTimeOffset? OpenedAt, DateTimeOffset? FirstCommandAt, DateTimeOffset? RecoveredAt, string? Failure)
+    string Vm, CrashKind Kind, DateTimeOffset InjectedAt, DateTimeOffset? DeclaredAt, DateTimeOffset? OpenedAt, DateTimeOffset? FirstCommandAt,
+    DateTimeOffset? RecoveredAt, string? Failure)
 {
-    public TimeSpan? Detection => OpenedAt - InjectedAt;
+    /// <summary>Fault → HostUnresponsive.</summary>
+    public TimeSpan? Detection => DeclaredAt - InjectedAt;
 
-    public TimeSpan? Overhead => FirstCommandAt - OpenedAt;
+    /// <summary>HostUnresponsive → the incident opened in the orchestrator.</summary>
+    public TimeSpan? ToIncident => OpenedAt - DeclaredAt;
+
+    /// <summary>The controller overhead: HostUnresponsive → the first command starts on the guest or a host.</summary>
+    public TimeSpan? Overhead => FirstCommandAt - DeclaredAt;
 
     public IncidentRecord Record => new(Vm, Kind, InjectedAt, RecoveredAt);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Google.Protobuf.WellKnownTypes;
+using ThreeRC.Contracts.Monitoring;
 using ThreeRC.Api.V1;
 using ThreeRC.Node.Lab.Simulation;
 using ThreeRC.Testing;
@@ -9,7 +10,7 @@ using ThreeRC.Testing.Stack;
 namespace ThreeRC.Benchmarks.Campaign;
 
 /// <summary>Injects a campaign's faults, at most a few at once and never two on one VM, and follows each through the Api.</summary>
-internal sealed class FaultRunner(EmulatedDataCentre dataCentre, Recoveries.RecoveriesClient recoveries, TextWriter output)
+internal sealed class FaultRunner(EmulatedDataCentre dataCentre, Recoveries.RecoveriesClient recoveries, MessageLog monitorEvents, TextWriter output)
 {
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromMinutes(4);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _vmTurns = new();
@@ -57,16 +58,17 @@ internal sealed class FaultRunner(EmulatedDataCentre dataCentre, Recoveries.Reco
             _ => dataCentre.FailHostAsync(fault.Target),
         });
 
-        foreach (var outcome in await Task.WhenAll(vms.Select(vm => FollowAsync(vm, fault.Kind, injectedAt))))
+        foreach (var outcome in await Task.WhenAll(vms.Select(vm => FollowAsync(vm, fault, injectedAt))))
         {
             _outcomes.Add(outcome);
             await output.WriteLineAsync($"#{fault.Number,-3} {fault.Kind,-14} {outcome.Vm}: " + (outcome.Failure ?? $"recovered in {outcome.Record.TimeToRecover?.TotalSeconds:0.0} s " +
-                $"(incident opened after {outcome.Detection?.TotalSeconds:0.0} s, first command {outcome.Overhead?.TotalMilliseconds:0} ms later)"));
+                $"(declared unresponsive after {outcome.Detection?.TotalSeconds:0.0} s, first command {outcome.Overhead?.TotalMilliseconds:0} ms later)"));
         }
     }
 
-    private async Task<FaultOutcome> FollowAsync(string vm, CrashKind kind, DateTimeOffset injectedAt)
+    private async Task<FaultOutcome> FollowAsync(string vm, CampaignFault fault, DateTimeOffset injectedAt)
     {
+        var kind = fault.Kind;
         ThreeRC.Api.V1.Recovery ended;
         try
         {
@@ -74,14 +76,23 @@ internal sealed class FaultRunner(EmulatedDataCentre dataCentre, Recoveries.Reco
         }
         catch (TimeoutException)
         {
-            return new FaultOutcome(vm, kind, injectedAt, null, null, null, $"no incident ended within {RecoveryTimeout.TotalMinutes} min");
+            return new FaultOutcome(vm, kind, injectedAt, null, null, null, null, $"no incident ended within {RecoveryTimeout.TotalMinutes} min");
         }
 
         var opened = ended.StartedAt.ToDateTimeOffset();
+        var declared = Declared(kind == CrashKind.HostPowerLoss ? fault.Target : vm, injectedAt) ?? opened;
         var recovered = dataCentre.BootedAt.TryGetValue(vm, out var booted) && booted > injectedAt ? booted : (DateTimeOffset?)null;
         var failure = ended.State == RecoveryState.Recovered ? null : $"incident {ended.State}: {ended.Reason}";
-        return new FaultOutcome(vm, kind, injectedAt, opened, FirstCommandAfter(vm, opened), failure is null ? recovered : null, failure);
+        return new FaultOutcome(vm, kind, injectedAt, declared, opened, FirstCommandAfter(vm, declared), failure is null ? recovered : null, failure);
     }
+
+    /// <summary>
+    /// When the monitor declared <paramref name="name"/> unresponsive after the fault: the DetectedAt of its
+    /// HostUnresponsive (for a lost host's VMs, the host's own).
+    /// </summary>
+    private DateTimeOffset? Declared(string name, DateTimeOffset injectedAt) => monitorEvents.Of<HostUnresponsive>()
+        .Where(message => message.Name == name && message.DetectedAt >= injectedAt)
+        .Select(message => (DateTimeOffset?)message.DetectedAt).Min();
 
     /// <summary>The first command about <paramref name="vm"/> that started on its guest or on any host after its incident opened.</summary>
     private DateTimeOffset? FirstCommandAfter(string vm, DateTimeOffset opened)

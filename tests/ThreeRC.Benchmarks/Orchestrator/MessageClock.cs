@@ -18,8 +18,9 @@ public sealed class MessageClock
 
     public void Saw(Type type)
     {
-        _counts.AddOrUpdate(type, 1, (_, n) => n + 1);
+        // The time first: a waiter released by the count must find it.
         _last[type] = Watch.ElapsedTicks;
+        _counts.AddOrUpdate(type, 1, (_, n) => n + 1);
     }
 
     public async Task WaitFor<T>(int count, TimeSpan timeout)

@@ -1,18 +1,22 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using ThreeRC.Contracts.Monitoring;
-using ThreeRC.Contracts.Recovery;
 using ThreeRC.Testing;
 
 namespace ThreeRC.Benchmarks.Orchestrator;
 
 /// <summary>
-/// Saga transitions per second through the SQLite repository: every VM goes down (a new incident: a guest reboot, then a restart as it keeps crashing)
-/// and comes back (recovered), round after round. Goal: at least 1,000 transitions per second on 2 cores.
+/// Saga transitions per second through the SQLite repository: every VM goes down (a new incident: guards read,
+/// storm-control slot granted, guest reboot sent, deadline set) and comes back (recovered), round after round. The
+/// benchmark sees each transition in the saga table itself, so the process measured is the orchestrator's work
+/// alone (its events are still published; in production the Api consumes them in its own process). The first round
+/// is reported apart: it pays for compiling the code paths. Goal: at least 1,000 transitions per second on 2 cores.
 ///   scenario orchestrator-saga-throughput [inmemory|rabbitmq] [vms] [rounds]
 /// </summary>
 public sealed class SagaThroughputScenario : IScenario
 {
+    private static readonly TimeSpan RoundTimeout = TimeSpan.FromMinutes(5);
+
     public string Name => "orchestrator-saga-throughput";
 
     public string Description => "saga transitions/s through SQLite on the in-memory bus or RabbitMQ (goal >= 1,000/s)";
@@ -21,28 +25,35 @@ public sealed class SagaThroughputScenario : IScenario
     {
         var transport = arguments.ElementAtOrDefault(0) ?? "inmemory";
         var vms = int.Parse(arguments.ElementAtOrDefault(1) ?? "500");
-        var rounds = int.Parse(arguments.ElementAtOrDefault(2) ?? "4");
+        var rounds = int.Parse(arguments.ElementAtOrDefault(2) ?? "10");
+        if (rounds < 2) throw new ArgumentException("at least 2 rounds: the first one is the warm-up");
         using var data = new TempDirectory("bench-saga");
         await using var broker = transport == "rabbitmq" ? new RabbitMqBroker() : null;
         if (broker is not null) await broker.InitializeAsync();
-        var clock = new MessageClock();
         using var host = await OrchestratorBenchHost.StartAsync(data.Path, GeneratedInventory.Yaml(vms / 10, 10),
-            broker?.BusConfiguration ?? new Dictionary<string, string?>(), clock, typeof(RecoveryStarted), typeof(RecoveryCompleted));
+            broker?.BusConfiguration ?? new Dictionary<string, string?>(), new MessageClock());
         var bus = host.Services.GetRequiredService<IBus>();
+        var sagas = new SagaStateCounter(data.Combine("orchestrator.db"));
         var names = Enumerable.Range(1, vms).Select(GeneratedInventory.Vm).ToList();
 
-        var start = clock.Watch.Elapsed;
+        var times = new List<TimeSpan>();
         for (var round = 1; round <= rounds; round++)
         {
+            var started = System.Diagnostics.Stopwatch.StartNew();
             await bus.PublishBatch(names.Select(vm => new HostUnresponsive(vm, HostKind.Virtual, vm, null, DateTimeOffset.UtcNow, "bench", "bench")));
-            await clock.WaitFor<RecoveryStarted>(vms * round, TimeSpan.FromMinutes(5));
+            await sagas.WaitForAsync("Rebooting", vms, RoundTimeout);
             await bus.PublishBatch(names.Select(vm => new HostResponsive(vm, HostKind.Virtual, vm, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "bench")));
-            await clock.WaitFor<RecoveryCompleted>(vms * round, TimeSpan.FromMinutes(5));
+            await sagas.WaitForAsync("Healthy", vms, RoundTimeout);
+            times.Add(started.Elapsed);
         }
 
-        var elapsed = clock.Watch.Elapsed - start;
-        var transitions = 2 * vms * rounds;
-        await output.WriteLineAsync($"{Name}: transport {transport}, {vms} VMs x {rounds} rounds = {transitions} transitions in {elapsed.TotalSeconds:0.00} s = {transitions / elapsed.TotalSeconds:0} transitions/s");
+        var perRound = 2 * vms;
+        var warm = times.Skip(1).Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
+        await output.WriteLineAsync($"{Name}: transport {transport}, {vms} VMs, {perRound} transitions a round");
+        await output.WriteLineAsync($"  first round (code paths compiled as they run): {times[0].TotalSeconds:0.00} s = {perRound / times[0].TotalSeconds:0} transitions/s");
+        await output.WriteLineAsync($"  rounds 2-{rounds}: {perRound * (rounds - 1)} transitions in {warm.TotalSeconds:0.00} s = {perRound * (rounds - 1) / warm.TotalSeconds:0} transitions/s " +
+            $"(slowest round {perRound / times.Skip(1).Max().TotalSeconds:0}/s, fastest {perRound / times.Skip(1).Min().TotalSeconds:0}/s)");
+        await output.WriteLineAsync($"  each round, s: {string.Join(" ", times.Select(time => time.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}");
         await host.StopAsync();
     }
 }

@@ -6,6 +6,7 @@ using ThreeRC.Contracts.Hypervisor;
 using ThreeRC.HypervisorExecutor.Execution;
 using ThreeRC.HypervisorExecutor.Extensions;
 using ThreeRC.HypervisorExecutor.Options;
+using ThreeRC.HypervisorExecutor.Ssh;
 using ThreeRC.Inventory.Loading;
 using ThreeRC.Inventory.Model;
 using ThreeRC.ServiceDefaults;
@@ -20,6 +21,8 @@ internal sealed class Executor : IDisposable
     private Executor(IHost host) => _host = host;
 
     public IHypervisorExecutor Service => _host.Services.GetRequiredService<IHypervisorExecutor>();
+
+    public HostLoginCheck LoginCheck => _host.Services.GetRequiredService<HostLoginCheck>();
 
     public IOptions<ExecutorOptions> Options => _host.Services.GetRequiredService<IOptions<ExecutorOptions>>();
 

@@ -41,10 +41,11 @@ public sealed class ExecutorOptionsTests : IDisposable
     {
         var errors = Errors(Inventory(keyFile: null),
             ("Executor:Ssh:KnownHostsFile", KnownHosts()), ("Executor:Ssh:DefaultKeyFile", Key()),
-            ("Executor:Ssh:CommandTimeout", "00:00:00"), ("Executor:Ssh:MaxConcurrencyPerHost", "0"));
+            ("Executor:Ssh:CommandTimeout", "00:00:00"), ("Executor:Ssh:MaxConcurrencyPerHost", "0"), ("Executor:Ssh:HostCheckInterval", "-00:01:00"));
 
         Assert.Contains("Executor:Ssh:CommandTimeout: must be a positive duration such as 00:00:10 (was 00:00:00)", errors);
         Assert.Contains("Executor:Ssh:MaxConcurrencyPerHost: must be between 1 and 64", errors);
+        Assert.Contains("Executor:Ssh:HostCheckInterval: must not be negative (00:00:00 turns the check off)", errors);
     }
 
     [Fact]

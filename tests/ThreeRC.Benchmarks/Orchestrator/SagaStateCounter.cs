@@ -1,0 +1,29 @@
+using Microsoft.Data.Sqlite;
+
+namespace ThreeRC.Benchmarks.Orchestrator;
+
+/// <summary>
+/// Watches the orchestrator's saga table from outside (a second SQLite connection, as the WAL allows), so that the
+/// benchmark learns that a transition was saved without consuming the events the saga publishes on the same cores.
+/// </summary>
+internal sealed class SagaStateCounter(string databaseFile)
+{
+    private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly }.ToString();
+
+    /// <summary>Waits until <paramref name="count"/> sagas are in <paramref name="state"/>, polling every 10 ms.</summary>
+    public async Task WaitForAsync(string state, int count, TimeSpan timeout)
+    {
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT COUNT(*) FROM recovery_saga WHERE current_state = $state";
+        query.Parameters.AddWithValue("$state", state);
+        var deadline = DateTime.UtcNow + timeout;
+        long seen;
+        while ((seen = (long)(await query.ExecuteScalarAsync())!) < count)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"only {seen} of {count} sagas in {state} within {timeout}");
+            await Task.Delay(10);
+        }
+    }
+}
