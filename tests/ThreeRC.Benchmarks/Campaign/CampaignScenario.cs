@@ -1,4 +1,3 @@
-using Grpc.Net.Client;
 using ThreeRC.Node.Lab.Reporting;
 using ThreeRC.Node.Lab.Simulation;
 using ThreeRC.Testing.DataCentre;
@@ -33,13 +32,9 @@ public sealed class CampaignScenario : IScenario
         var plan = CampaignFault.Plan(seed, faults, [.. Layout.Values.SelectMany(vms => vms)], Enum.GetValues<CrashKind>(), "alfa04");
 
         await output.WriteLineAsync($"campaign: {faults} faults, seed {seed}, {concurrency} at once; starting RabbitMQ, the data centre and the six services...");
-        await using var stack = await ProtectedDataCentre.StartAsync(Layout, DataCentreTimers.ForTests, new Dictionary<string, string?>
-        {
-            // Every fault is a test of its own, as in the paper: a VM crashed again soon is not "flapping" here.
-            ["Orchestrator__FlapWindow"] = "00:00:00.001",
-        });
-        using var channel = GrpcChannel.ForAddress(stack.Services.ApiAddress);
-        var runner = new FaultRunner(stack.DataCentre, new ThreeRC.Api.V1.Recoveries.RecoveriesClient(channel), output);
+        // Every fault is a test of its own, as in the paper: a VM crashed again soon is not "flapping" here.
+        await using var stack = await ProtectedDataCentre.StartAsync(Layout, DataCentreTimers.ForTests, flapWindow: TimeSpan.FromMilliseconds(1));
+        var runner = new FaultRunner(stack.DataCentre, new ThreeRC.Api.V1.Recoveries.RecoveriesClient(stack.Api), output);
 
         var outcomes = await runner.RunAsync(plan, concurrency);
 
