@@ -57,7 +57,7 @@ public sealed class LibvirtRecoveryTests(LibvirtStack stack)
     }
 
     [Fact]
-    public async Task A_host_that_loses_power_is_fenced_through_its_BMC_and_its_guest_starts_on_another_host_never_on_both()
+    public async Task A_host_that_loses_power_is_fenced_through_its_BMC_its_guest_starts_on_another_host_never_on_both_and_its_BMC_powers_it_on_again()
     {
         var failed = stack.Lab.Host("lab03");
         var faultAt = DateTimeOffset.UtcNow;
@@ -72,6 +72,14 @@ public sealed class LibvirtRecoveryTests(LibvirtStack stack)
         var host = stack.Lab.Watcher.RunningOn("vm04");
         Assert.Contains(host, new[] { "lab01", "lab02" });
         Assert.Equal([host!], StartsOf("vm04").Skip(1).Select(start => start.Host));
+        await AssertRunsOnAsync("vm04", host!);
+
+        var poweredOnAt = DateTimeOffset.UtcNow;
+        await failed.PowerOnAsync();
+
+        Assert.Contains("Chassis Power is on", (await failed.Bmc.IpmitoolAsync("chassis", "power", "status")).Output);
+        await stack.Cluster.ResponsiveAsync("lab03", poweredOnAt, TimeSpan.FromMinutes(1));
+        Assert.Equal("shut off", (await stack.Lab.SshAsync(failed, "virsh domstate vm04")).Output.Trim());
         await AssertRunsOnAsync("vm04", host!);
     }
 

@@ -1,6 +1,4 @@
-using Grpc.Net.Client;
 using ThreeRC.Api.V1;
-using ThreeRC.Testing;
 using ThreeRC.Testing.Libvirt;
 using ThreeRC.Testing.Stack;
 
@@ -9,62 +7,33 @@ namespace ThreeRC.Libvirt.Tests;
 /// <summary>
 /// The six services as processes on a real RabbitMQ, protecting the libvirt lab: three hosts (Unix users with their
 /// session libvirtd behind sshd, BMCs of ipmi_sim) and four QEMU guests, at most four running at once. vm01 takes
-/// two faults (a QEMU kill and a panic, in either order): flap control is narrowed to a 1 s window, so that its
+/// two faults (a QEMU kill and a panic, in either order): flap control is narrowed to the lab's window, so that its
 /// second incident starts at the reboot like its first.
 /// </summary>
 public sealed class LibvirtStack : IAsyncLifetime
 {
-    private GrpcChannel? _channel;
-    private bool _disposed;
+    private ProtectedStack<LibvirtLab>? _stack;
 
-    public RabbitMqBroker Broker { get; } = new();
+    public LibvirtLab Lab => _stack!.DataCentre;
 
-    public LibvirtLab Lab { get; private set; } = null!;
+    public ServiceStack Services => _stack!.Services;
 
-    public ServiceStack Services { get; private set; } = null!;
+    public Cluster.ClusterClient Cluster => new(_stack!.Api);
 
-    public Cluster.ClusterClient Cluster => new(_channel);
+    public Recoveries.RecoveriesClient Recoveries => new(_stack!.Api);
 
-    public Recoveries.RecoveriesClient Recoveries => new(_channel);
-
-    public async Task InitializeAsync()
-    {
-        try
+    /// <summary>Starts it all; a failed start has stopped what it started before it throws.</summary>
+    public async Task InitializeAsync() =>
+        _stack = await ProtectedStack<LibvirtLab>.StartAsync(() => LibvirtLab.StartAsync(new Dictionary<string, string[]>
         {
-            await Broker.InitializeAsync();
-            Lab = await LibvirtLab.StartAsync(new Dictionary<string, string[]>
-            {
-                ["lab01"] = ["vm01", "vm02"],
-                ["lab02"] = ["vm03"],
-                ["lab03"] = ["vm04"],
-            }, LibvirtLab.Timers);
-            var environment = new Dictionary<string, string?>(Broker.BusEnvironment).Concat(Lab.ServiceEnvironment).ToDictionary();
-            environment["Orchestrator__FlapWindow"] = "00:00:01";
-            Services = await ServiceStack.StartAsync(environment);
-            _channel = GrpcChannel.ForAddress(Services.ApiAddress);
-        }
-        catch
-        {
-            await DisposeAsync();
-            throw;
-        }
-    }
+            ["lab01"] = ["vm01", "vm02"],
+            ["lab02"] = ["vm03"],
+            ["lab03"] = ["vm04"],
+        }, LibvirtLab.Timers), LibvirtLab.FlapWindow);
 
-    /// <summary>
-    /// Stops everything, each part even when stopping another failed, and even after a failed start; a second call
-    /// (xunit's, after that) does nothing.
-    /// </summary>
     public async Task DisposeAsync()
     {
-        if (_disposed) return;
-        _disposed = true;
-        _channel?.Dispose();
-        await Teardown.RunAsync("the libvirt stack",
-        [
-            () => Services?.DisposeAsync() ?? ValueTask.CompletedTask,
-            () => Lab?.DisposeAsync() ?? ValueTask.CompletedTask,
-            async () => await Broker.DisposeAsync(),
-        ]);
+        if (_stack is not null) await _stack.DisposeAsync();
     }
 }
 

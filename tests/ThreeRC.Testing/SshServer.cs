@@ -14,13 +14,17 @@ public sealed class SshServer : IAsyncDisposable
     private readonly ServiceProcess _daemon;
     private bool _stopped;
 
-    private SshServer(ServiceProcess daemon, int port, SshKeyPair hostKey, string user)
+    private SshServer(ServiceProcess daemon, string[] command, int port, SshKeyPair hostKey, string user)
     {
         _daemon = daemon;
+        CommandLine = command;
         Port = port;
         HostKey = hostKey;
         User = user;
     }
+
+    /// <summary>The program and arguments that ran the daemon (in the foreground, logging to stderr): what starts it again the same way.</summary>
+    public IReadOnlyList<string> CommandLine { get; }
 
     public int Port { get; }
 
@@ -79,10 +83,9 @@ public sealed class SshServer : IAsyncDisposable
 
         string[] sshd = ["/usr/sbin/sshd", "-D", "-e", "-f", config];
         if (runAs is not null) await GiveAsync(directory, runAs);
-        var daemon = runAs is null
-            ? ServiceProcess.Start(sshd[0], sshd[1..], workingDirectory: directory)
-            : ServiceProcess.Start("setpriv", ["--reuid", runAs, "--regid", runAs, "--init-groups", "--", .. sshd], workingDirectory: directory);
-        var server = new SshServer(daemon, port, hostKey, runAs ?? Environment.UserName);
+        string[] command = runAs is null ? sshd : ["setpriv", "--reuid", runAs, "--regid", runAs, "--init-groups", "--", .. sshd];
+        var daemon = ServiceProcess.Start(command[0], command[1..], workingDirectory: directory);
+        var server = new SshServer(daemon, command, port, hostKey, runAs ?? Environment.UserName);
         try
         {
             await Eventually.Until(() => daemon.HasExited || daemon.Output.Contains("Server listening", StringComparison.Ordinal),

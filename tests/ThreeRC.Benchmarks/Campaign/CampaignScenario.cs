@@ -1,4 +1,3 @@
-using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 using ThreeRC.Contracts.Monitoring;
 using ThreeRC.Node.Lab.Reporting;
@@ -36,16 +35,12 @@ public sealed class CampaignScenario : IScenario
         var plan = CampaignFault.Plan(seed, faults, [.. Layout.Values.SelectMany(vms => vms)], Enum.GetValues<CrashKind>(), "alfa04");
 
         await output.WriteLineAsync($"campaign: {faults} faults, seed {seed}, {concurrency} at once; starting RabbitMQ, the data centre and the six services...");
-        await using var stack = await ProtectedDataCentre.StartAsync(Layout, DataCentreTimers.ForTests, new Dictionary<string, string?>
-        {
-            // Every fault is a test of its own, as in the paper: a VM crashed again soon is not "flapping" here.
-            ["Orchestrator__FlapWindow"] = "00:00:00.001",
-        });
-        using var channel = GrpcChannel.ForAddress(stack.Services.ApiAddress);
+        // Every fault is a test of its own, as in the paper: a VM crashed again soon is not "flapping" here.
+        await using var stack = await ProtectedDataCentre.StartAsync(Layout, DataCentreTimers.ForTests, flapWindow: TimeSpan.FromMilliseconds(1));
         await using var monitorEvents = await ModuleHost.StartAsync(
             new Dictionary<string, string?>(stack.Broker.BusConfiguration) { ["Inventory:Path"] = stack.DataCentre.InventoryFile },
             _ => { }, [typeof(HostUnresponsive)], builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
-        var runner = new FaultRunner(stack.DataCentre, new ThreeRC.Api.V1.Recoveries.RecoveriesClient(channel), monitorEvents.Messages, output);
+        var runner = new FaultRunner(stack.DataCentre, new ThreeRC.Api.V1.Recoveries.RecoveriesClient(stack.Api), monitorEvents.Messages, output);
 
         var outcomes = await runner.RunAsync(plan, concurrency);
 

@@ -1,28 +1,50 @@
+using System.Text;
+using ThreeRC.Node.Lab.Reporting;
+
 namespace ThreeRC.Benchmarks.Libvirt;
 
-/// <summary>The campaign's figures: median, p95 and worst per fault kind, and the paper's histogram of fault → first heartbeat.</summary>
-public static class CampaignReport
+/// <summary>
+/// The campaign's figures: median, p95 and worst per fault kind, over every guest a fault took down (a power loss
+/// takes down every guest of its host), and the paper's histograms of recovery time (fault → first heartbeat) drawn
+/// from the lab's own numbers, guest faults and host power losses apart, as text and as SVG.
+/// </summary>
+public sealed class CampaignReport(IReadOnlyList<FaultMeasurement> faults)
 {
-    public static async Task WriteAsync(IReadOnlyList<FaultMeasurement> faults, TextWriter output)
-    {
-        await output.WriteLineAsync("| fault | n | detection median / p95 / worst | controller overhead median / p95 / worst | fault → first heartbeat median / p95 / worst |");
-        await output.WriteLineAsync("|---|---|---|---|---|");
-        foreach (var group in faults.GroupBy(fault => fault.Fault.ToString()).Append(faults.GroupBy(_ => "all").Single()))
-            await output.WriteLineAsync($"| {group.Key} | {group.Count()} | {Figures(group.Select(fault => fault.Detection))} | " +
-                $"{Figures(group.Select(fault => fault.ControllerOverhead))} | {Figures(group.Select(fault => fault.ToFirstHeartbeat))} |");
+    public IReadOnlyList<Histogram> Histograms =>
+    [
+        Histogram.Of("Guest faults: fault to first heartbeat", RecoveryTimes(faults.Where(fault => fault.Fault != LabFault.PowerLoss))),
+        Histogram.Of("Host power losses: fault to first heartbeat, per guest", RecoveryTimes(faults.Where(fault => fault.Fault == LabFault.PowerLoss))),
+    ];
 
-        await output.WriteLineAsync();
-        await output.WriteLineAsync("fault → first heartbeat after recovery (2 s buckets):");
-        foreach (var bucket in faults.GroupBy(fault => (int)(fault.ToFirstHeartbeat.TotalSeconds / 2) * 2).OrderBy(bucket => bucket.Key))
-            await output.WriteLineAsync($"  {bucket.Key,3}-{bucket.Key + 2,3} s | {new string('#', bucket.Count())} {bucket.Count()}");
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| fault | faults | guests | detection median / p95 / worst | controller overhead median / p95 / worst | fault → first heartbeat median / p95 / worst |");
+        text.AppendLine("|---|---|---|---|---|---|");
+        foreach (var group in faults.GroupBy(fault => fault.Fault.ToString()).Append(faults.GroupBy(_ => "all").Single()))
+            text.AppendLine($"| {group.Key} | {group.DistinctBy(fault => fault.Number).Count()} | {group.Count()} | {Figures(group.Select(fault => fault.Detection))} | " +
+                $"{Figures(group.Select(fault => fault.ControllerOverhead))} | {Figures(group.Select(fault => fault.ToFirstHeartbeat))} |");
+        foreach (var histogram in Histograms) text.AppendLine().Append(HistogramText.Render(histogram));
+        return text.ToString();
     }
 
+    /// <summary>Writes summary.txt (the table and the text histograms) and recovery-times.svg into <paramref name="folder"/>; returns their paths.</summary>
+    public (string Text, string Svg) WriteTo(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var (text, svg) = (Path.Combine(folder, "summary.txt"), Path.Combine(folder, "recovery-times.svg"));
+        File.WriteAllText(text, ToText());
+        File.WriteAllText(svg, HistogramSvg.Render(Histograms));
+        return (text, svg);
+    }
+
+    private static List<TimeSpan> RecoveryTimes(IEnumerable<FaultMeasurement> measured) => [.. measured.Select(fault => fault.ToFirstHeartbeat)];
+
+    /// <summary>Median, p95 (nearest rank) and worst, in seconds.</summary>
     private static string Figures(IEnumerable<TimeSpan> spans)
     {
-        var sorted = spans.Select(span => span.TotalSeconds).Order().ToList();
-        return $"{Percentile(sorted, 0.5):0.0} / {Percentile(sorted, 0.95):0.0} / {sorted[^1]:0.0} s";
+        var sorted = spans.Order().ToList();
+        double At(double share) => KindSummary.Percentile(sorted, share)!.Value.TotalSeconds;
+        return $"{At(0.5):0.0} / {At(0.95):0.0} / {At(1):0.0} s";
     }
-
-    /// <summary>The nearest-rank percentile: the smallest value with at least <paramref name="share"/> of the values at or below it.</summary>
-    private static double Percentile(List<double> sorted, double share) => sorted[Math.Max(0, (int)Math.Ceiling(sorted.Count * share) - 1)];
 }

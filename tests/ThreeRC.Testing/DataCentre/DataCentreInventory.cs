@@ -19,7 +19,7 @@ internal static class DataCentreInventory
             hosts:
 
             """);
-        foreach (var host in hosts) yaml.Append(Host(host.Name, host.Hypervisor.Ssh, host.Bmc, cpus: 8, memoryMb: 16384));
+        foreach (var host in hosts) yaml.Append(Host(host.Name, host.Hypervisor.Ssh, host.Bmc, cpus: 8, memoryMb: 16384, loadThreshold: 4));
         yaml.Append("vms:\n");
         foreach (var vm in vms)
             yaml.Append(CultureInfo.InvariantCulture, $$"""
@@ -39,14 +39,14 @@ internal static class DataCentreInventory
     }
 
     /// <summary>A libvirt host reached by <paramref name="ssh"/>, at most 4 VMs, fenced through <paramref name="bmc"/>.</summary>
-    public static string Host(string name, SshServer ssh, IpmiSimulator bmc, int cpus, int memoryMb) => $$"""
+    public static string Host(string name, SshServer ssh, IpmiSimulator bmc, int cpus, int memoryMb, int loadThreshold) => $$"""
           - name: {{name}}
             address: {{ssh.Address}}
             ssh: { user: {{ssh.User}}, port: {{ssh.Port}} }
             driver: libvirt
             cpus: {{cpus}}
             memoryMb: {{memoryMb}}
-            loadThreshold: 4
+            loadThreshold: {{loadThreshold}}
             maxVms: 4
             fencing:
               - method: ipmi

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using ThreeRC.Testing.Ganglia;
 
 namespace ThreeRC.Testing.Libvirt;
@@ -5,8 +6,10 @@ namespace ThreeRC.Testing.Libvirt;
 /// <summary>
 /// A physical host of the libvirt lab: a Unix user whose session libvirtd is the hypervisor, an sshd running as
 /// that user (so the executor's virsh runs for real behind SSH), its own Ganglia heartbeat run as that user, and
-/// an ipmi_sim BMC whose power off ends every process of the user and whose power status tells whether any lives.
-/// A power loss ends them all: VMs, libvirtd, sshd (its port then refuses connections) and heartbeat.
+/// an ipmi_sim BMC whose power status tells whether any process of the user lives. A power loss, or the BMC's power
+/// off, ends them all: VMs, libvirtd, sshd (its port then refuses connections) and heartbeat. The BMC's power on
+/// boots the host again: its runtime folder emptied (a real host's /run is a tmpfs), the same sshd and heartbeat
+/// started as the user (the programs written in its boot folder); its libvirtd is spawned by the first virsh.
 /// </summary>
 public sealed class LabHost : IAsyncDisposable
 {
@@ -38,17 +41,24 @@ public sealed class LabHost : IAsyncDisposable
 
     public static async Task<LabHost> StartAsync(string name, LabUser user, string spoofAddress, SshKeyPair clientKey, GmondProcess gmond)
     {
+        // Root's: the BMC runs the boot folder's programs as root; the user only reads the folder it runs in.
         var directory = new TempDirectory("lab-host");
+        FileModes.Set(directory.Path, FileModes.EveryoneReads);
         var parts = new List<IAsyncDisposable>();
         try
         {
+            var home = Directory.CreateDirectory(directory.Combine("host")).FullName;
             var gmetricConfig = directory.Write("gmetric.conf", $"udp_send_channel {{\n  host = 127.0.0.1\n  port = {gmond.UdpPort}\n}}\n");
-            var ssh = await SshServer.StartAsync(directory.Path, clientKey, new Dictionary<string, string> { ["XDG_RUNTIME_DIR"] = user.RuntimeDirectory }, runAs: user.Name);
+            var ssh = await SshServer.StartAsync(home, clientKey, new Dictionary<string, string> { ["XDG_RUNTIME_DIR"] = user.RuntimeDirectory }, runAs: user.Name);
             parts.Add(ssh);
-            var bmc = await IpmiSimulator.StartAsync($"/bin/bash {RepositoryRoot.Combine("tests", "ThreeRC.Testing", "Scripts", "libvirt-chassis")} {user.Name}");
+            string[] heartbeat = ["setpriv", .. user.Run("/bin/sh", "-c", HeartbeatLoop(gmetricConfig, spoofAddress, name))];
+            var boot = Directory.CreateDirectory(directory.Combine("boot")).FullName;
+            WriteBootProgram(boot, "sshd", ssh.CommandLine);
+            WriteBootProgram(boot, "heartbeat", heartbeat);
+            var bmc = await IpmiSimulator.StartAsync(
+                $"/bin/bash {RepositoryRoot.Combine("tests", "ThreeRC.Testing", "Scripts", "libvirt-chassis")} {user.Name} {user.RuntimeDirectory} {boot}");
             parts.Add(bmc);
-            var heartbeat = ServiceProcess.Start("setpriv", user.Run("/bin/sh", "-c", HeartbeatLoop(gmetricConfig, spoofAddress, name)));
-            return new LabHost(name, user, directory, ssh, bmc, heartbeat);
+            return new LabHost(name, user, directory, ssh, bmc, ServiceProcess.Start(heartbeat[0], heartbeat[1..]));
         }
         catch
         {
@@ -61,6 +71,35 @@ public sealed class LabHost : IAsyncDisposable
     /// <summary>The host loses power: every process of its user ends, its heartbeat and sshd with them.</summary>
     public Task LosePowerAsync() => User.KillEverythingAsync();
 
+    /// <summary>
+    /// Powers the host on through its BMC (<c>ipmitool chassis power on</c>, as an operator would) and waits until its
+    /// sshd accepts connections again.
+    /// </summary>
+    public async Task PowerOnAsync()
+    {
+        var result = await Bmc.IpmitoolAsync("chassis", "power", "on");
+        if (result.ExitCode != 0) throw new InvalidOperationException($"{Name}'s BMC refused power on: {result}");
+        await Eventually.Until(SshAcceptsAsync, TimeSpan.FromSeconds(30), $"{Name}'s sshd accepting connections after power on");
+    }
+
+    /// <summary>One program the BMC starts at power on: its arguments, NUL-separated, in NAME.argv; its output goes to NAME.log.</summary>
+    private static void WriteBootProgram(string boot, string name, IReadOnlyList<string> command) =>
+        File.WriteAllText(Path.Combine(boot, name + ".argv"), string.Join('\0', command));
+
+    private async Task<bool> SshAcceptsAsync()
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(Ssh.Address, Ssh.Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>What gmond would send for the host every 2 s: the heartbeat, then its load.</summary>
     private static string HeartbeatLoop(string config, string address, string name)
     {
@@ -69,11 +108,22 @@ public sealed class LabHost : IAsyncDisposable
         return $"while :; do {gmetric} --heartbeat; {string.Join("; ", metrics)}; sleep {LibvirtLab.HeartbeatInterval.TotalSeconds}; done";
     }
 
+    /// <summary>Powers the host off for good (whatever its BMC started too), then stops its daemons and its BMC.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _heartbeat.DisposeAsync();
-        await Ssh.DisposeAsync();
-        await Bmc.DisposeAsync();
-        _directory.Dispose();
+        try
+        {
+            await Teardown.RunAsync($"lab host {Name}",
+            [
+                async () => await LosePowerAsync(),
+                _heartbeat.DisposeAsync,
+                Ssh.DisposeAsync,
+                Bmc.DisposeAsync,
+            ]);
+        }
+        finally
+        {
+            _directory.Dispose();
+        }
     }
 }

@@ -1,5 +1,8 @@
+using System.Globalization;
+using ThreeRC.Inventory;
 using ThreeRC.Testing.DataCentre;
 using ThreeRC.Testing.Ganglia;
+using ThreeRC.Testing.Stack;
 
 namespace ThreeRC.Testing.Libvirt;
 
@@ -7,16 +10,19 @@ namespace ThreeRC.Testing.Libvirt;
 /// The real hypervisor lab: physical hosts that are Unix users with their own session libvirtd behind a real sshd
 /// and an ipmi_sim BMC, and QEMU guests (software emulation) that send their Ganglia heartbeats from inside to the
 /// lab's gmond. Faults are real: a guest hangs or panics through its control channel, a domain is destroyed or its
-/// QEMU killed, a host loses power. A <see cref="DomainWatcher"/> checks every 250 ms that no VM runs on two hosts.
-/// Everything it started, QEMU included, is ended when it is disposed, whatever failed.
+/// QEMU killed, a host loses power (and its BMC powers it on again). A <see cref="DomainWatcher"/> checks every
+/// 250 ms that no VM runs on two hosts. Everything it started, QEMU included, is ended when it is disposed, whatever failed.
 /// </summary>
-public sealed class LibvirtLab : IAsyncDisposable
+public sealed class LibvirtLab : IDataCentre
 {
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>Detection after 6 s of silence (three 2-second heartbeats); a restart has a minute to bring a guest's heartbeat back.</summary>
     public static readonly DataCentreTimers Timers = new(
         RebootWait: TimeSpan.FromSeconds(30), RestartWait: TimeSpan.FromSeconds(60), InstallBudget: TimeSpan.FromSeconds(60), DetectAfter: TimeSpan.FromSeconds(6));
+
+    /// <summary>The orchestrator's flap window for the lab: a guest faulted again more than a second after its last fault is a fresh incident, recovered from the first step.</summary>
+    public static readonly TimeSpan FlapWindow = TimeSpan.FromSeconds(1);
 
     private readonly TempDirectory _directory = new("libvirt-lab");
     private readonly List<LabUser> _users = [];
@@ -67,10 +73,16 @@ public sealed class LibvirtLab : IAsyncDisposable
 
     public LabGuest Guest(string name) => Guests.Single(guest => guest.Name == name);
 
+    /// <summary>The host the watcher last saw the VM run on.</summary>
+    public LabHost HostOf(string vm) => Host(Watcher.RunningOn(vm) ?? throw new InvalidOperationException($"{vm} runs nowhere"));
+
+    /// <summary>The guests the watcher last saw run on <paramref name="host"/>.</summary>
+    public IReadOnlyList<string> GuestsOn(LabHost host) => [.. Guests.Select(guest => guest.Name).Where(vm => Watcher.RunningOn(vm) == host.Name)];
+
     /// <summary>The guest's QEMU dies at once (kill -9), as after a crash of the emulator; libvirt sees the domain shut off.</summary>
     public async Task KillQemuAsync(string vm)
     {
-        var host = Host(Watcher.RunningOn(vm) ?? throw new InvalidOperationException($"{vm} runs nowhere"));
+        var host = HostOf(vm);
         var qemu = host.User.Processes().Single(process => process.Domain == vm);
         ProcessTree.Kill([qemu.Pid]);
         await Eventually.Until(() => host.User.Processes().All(process => process.Pid != qemu.Pid), TimeSpan.FromSeconds(20), $"{vm}'s QEMU gone");
@@ -79,9 +91,23 @@ public sealed class LibvirtLab : IAsyncDisposable
     /// <summary>The domain is destroyed through libvirt, as an operator's <c>virsh destroy</c> or a hypervisor fault would.</summary>
     public async Task DestroyAsync(string vm)
     {
-        var host = Host(Watcher.RunningOn(vm) ?? throw new InvalidOperationException($"{vm} runs nowhere"));
+        var host = HostOf(vm);
         var result = await host.User.VirshAsync("destroy", vm);
         if (result.ExitCode != 0) throw new InvalidOperationException($"virsh destroy {vm} on {host.Name} failed: {result}");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="command"/> on <paramref name="host"/> over SSH as the executor does: its user, the lab's
+    /// key, its pinned host key. It must be a plain command (the inventory's rule), so the remote shell runs it as written.
+    /// </summary>
+    public Task<CommandResult> SshAsync(LabHost host, string command)
+    {
+        if (!InventoryPatterns.PlainCommand().IsMatch(command)) throw new ArgumentException($"'{command}' is not a plain command", nameof(command));
+        return Command.RunAsync("ssh",
+        [
+            "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", $"UserKnownHostsFile={KnownHostsFile}", "-i", ClientKey.PrivateKeyFile,
+            "-p", host.Ssh.Port.ToString(CultureInfo.InvariantCulture), $"{host.Ssh.User}@{host.Ssh.Address}", command,
+        ], TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Throws when a VM ran on two hosts.</summary>
@@ -142,29 +168,27 @@ public sealed class LibvirtLab : IAsyncDisposable
         }
     }
 
-    /// <summary>Ends the watcher, every host's daemons, every process of the hosts' users (QEMU, libvirtd) and gmond; again, does nothing.</summary>
+    /// <summary>Ends the watcher, every host (its daemons, every process of its user: QEMU, libvirtd) and gmond, each even when another failed; again, does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed) return;
         _disposed = true;
-        var failures = new List<Exception>();
-        async Task Try(Func<Task> step)
+        try
         {
-            try
-            {
-                await step();
-            }
-            catch (Exception e)
-            {
-                failures.Add(e);
-            }
+            await Teardown.RunAsync("the libvirt lab",
+            [
+                () => _watcher?.DisposeAsync() ?? ValueTask.CompletedTask,
+                .. Hosts.Select(host => (Func<ValueTask>)host.DisposeAsync),
+                async () =>
+                {
+                    if (_users.Count > 0) await LabScript.ResetAsync(_users);
+                },
+                async () => await Gmond.DisposeAsync(),
+            ]);
         }
-
-        if (_watcher is not null) await Try(() => _watcher.DisposeAsync().AsTask());
-        foreach (var host in Hosts) await Try(() => host.DisposeAsync().AsTask());
-        if (_users.Count > 0) await Try(() => LabScript.ResetAsync(_users));
-        await Try(Gmond.DisposeAsync);
-        _directory.Dispose();
-        if (failures.Count > 0) throw new AggregateException("the libvirt lab did not stop cleanly", failures);
+        finally
+        {
+            _directory.Dispose();
+        }
     }
 }
