@@ -28,6 +28,9 @@ public static class MessagingExtensions
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter("threerc", false));
+
+            // A data centre's controller calls nobody outside it: MassTransit's usage report to masstransit.io is off.
+            bus.ConfigureUsageTelemetryOptions(telemetry => telemetry.Enabled = false);
             register(bus);
             bus.AddThreeRcEndpointDefaults();
 

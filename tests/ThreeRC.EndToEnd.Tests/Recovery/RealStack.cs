@@ -1,4 +1,3 @@
-using Grpc.Net.Client;
 using ThreeRC.Api.V1;
 using ThreeRC.Testing;
 using ThreeRC.Testing.DataCentre;
@@ -14,7 +13,6 @@ namespace ThreeRC.EndToEnd.Tests.Recovery;
 public sealed class RealStack : IAsyncLifetime
 {
     private ProtectedDataCentre? _stack;
-    private GrpcChannel? _channel;
 
     public RabbitMqBroker Broker => _stack!.Broker;
 
@@ -22,9 +20,9 @@ public sealed class RealStack : IAsyncLifetime
 
     public ServiceStack Services => _stack!.Services;
 
-    public Cluster.ClusterClient Cluster => new(_channel);
+    public Cluster.ClusterClient Cluster => new(_stack!.Api);
 
-    public Recoveries.RecoveriesClient Recoveries => new(_channel);
+    public Recoveries.RecoveriesClient Recoveries => new(_stack!.Api);
 
     public async Task InitializeAsync()
     {
@@ -34,12 +32,10 @@ public sealed class RealStack : IAsyncLifetime
             ["alfa02"] = ["vm03", "vm04"],
             ["alfa03"] = ["vm05", "vm06"],
         }, DataCentreTimers.ForTests);
-        _channel = GrpcChannel.ForAddress(Services.ApiAddress);
     }
 
     public async Task DisposeAsync()
     {
-        _channel?.Dispose();
         if (_stack is not null) await _stack.DisposeAsync();
     }
 }

@@ -92,8 +92,9 @@ public sealed class LibvirtDriverTests() : LabTests(hosts: 2)
     }
 
     [Fact]
-    public async Task A_host_without_hypervisor_fencing_in_the_inventory_is_not_fenced_that_way()
+    public async Task A_host_whose_inventory_lists_only_ipmi_still_powers_the_vm_off_through_its_hypervisor_when_asked()
     {
+        Lab[0].SetDomain("gridce", "running");
         var inventory = new TestInventory()
             .Host("alfa01", Lab[0], fencing: "- method: ipmi\n  address: 127.0.0.1\n  user: admin\n  passwordVariable: NOT_USED")
             .Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce"));
@@ -101,9 +102,9 @@ public sealed class LibvirtDriverTests() : LabTests(hosts: 2)
 
         var outcome = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Hypervisor);
 
-        Assert.False(outcome.Succeeded);
-        Assert.Equal("host alfa01 has no Hypervisor fencing method in the inventory", outcome.Reason);
-        Assert.Empty(Lab[0].Calls());
+        Assert.True(outcome.Succeeded, outcome.Reason);
+        Assert.Equal(["virsh domstate gridce", "virsh destroy gridce", "virsh domstate gridce"], Lab[0].Calls());
+        Assert.Equal("shut off", Lab[0].DomainState("gridce"));
     }
 
     private string Inventory() => new TestInventory()
