@@ -21,12 +21,6 @@ public sealed class FirstIncidentScenario : IScenario
 
     public async Task RunAsync(string[] arguments, TextWriter output)
     {
-        if (Environment.GetEnvironmentVariable("TMP_JIT_PROFILE") is { } profileRoot)
-        {
-            System.Runtime.ProfileOptimization.SetProfileRoot(profileRoot);
-            System.Runtime.ProfileOptimization.StartProfile("first-incident.jitprofile");
-        }
-
         var transport = arguments.ElementAtOrDefault(0) ?? "inmemory";
         var incidents = int.Parse(arguments.ElementAtOrDefault(1) ?? "5");
         using var data = new TempDirectory("bench-first");
