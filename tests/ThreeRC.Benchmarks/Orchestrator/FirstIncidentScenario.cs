@@ -23,13 +23,8 @@ public sealed class FirstIncidentScenario : IScenario
     {
         var transport = arguments.ElementAtOrDefault(0) ?? "inmemory";
         var incidents = int.Parse(arguments.ElementAtOrDefault(1) ?? "5");
-        using var data = new TempDirectory("bench-first");
-        await using var broker = transport == "rabbitmq" ? new RabbitMqBroker() : null;
-        if (broker is not null) await broker.InitializeAsync();
-        var clock = new MessageClock();
-        using var host = await OrchestratorBenchHost.StartAsync(data.Path, GeneratedInventory.Yaml(1, incidents),
-            broker?.BusConfiguration ?? new Dictionary<string, string?>(), clock, typeof(RebootGuest));
-        var bus = host.Services.GetRequiredService<IBus>();
+        await using var bench = await OrchestratorBench.StartAsync(transport, GeneratedInventory.Yaml(1, incidents), typeof(RebootGuest));
+        var clock = bench.Clock;
 
         await output.WriteLineAsync($"{Name}: transport {transport}");
         for (var number = 1; number <= incidents; number++)
@@ -37,13 +32,12 @@ public sealed class FirstIncidentScenario : IScenario
             var vm = GeneratedInventory.Vm(number);
             var (methods, jit, cpu) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime(), Process.GetCurrentProcess().TotalProcessorTime);
             var start = clock.Watch.Elapsed;
-            await bus.Publish(new HostUnresponsive(vm, HostKind.Virtual, vm, null, DateTimeOffset.UtcNow, "bench", "bench"));
+            await bench.Bus.Publish(new HostUnresponsive(vm, HostKind.Virtual, vm, null, DateTimeOffset.UtcNow, "bench", "bench"));
             await clock.WaitFor<RebootGuest>(number, TimeSpan.FromMinutes(1));
             await output.WriteLineAsync($"  incident {number}: RebootGuest after {(clock.LastAt<RebootGuest>() - start).TotalMilliseconds,5:0} ms; " +
                 $"{JitInfo.GetCompiledMethodCount() - methods,5} methods compiled in {(JitInfo.GetCompilationTime() - jit).TotalMilliseconds,4:0} ms; " +
                 $"process CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds,4:0} ms");
         }
 
-        await host.StopAsync();
     }
 }

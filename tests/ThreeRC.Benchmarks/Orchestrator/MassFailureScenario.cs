@@ -22,21 +22,15 @@ public sealed class MassFailureScenario : IScenario
         var transport = arguments.ElementAtOrDefault(0) ?? "inmemory";
         var hosts = int.Parse(arguments.ElementAtOrDefault(1) ?? "100");
         var perHost = int.Parse(arguments.ElementAtOrDefault(2) ?? "20");
-        using var data = new TempDirectory("bench-mass");
-        await using var broker = transport == "rabbitmq" ? new RabbitMqBroker() : null;
-        if (broker is not null) await broker.InitializeAsync();
-        var clock = new MessageClock();
-        using var host = await OrchestratorBenchHost.StartAsync(data.Path, GeneratedInventory.Yaml(hosts, perHost),
-            broker?.BusConfiguration ?? new Dictionary<string, string?>(), clock, typeof(PlaceVm));
-        var bus = host.Services.GetRequiredService<IBus>();
+        await using var bench = await OrchestratorBench.StartAsync(transport, GeneratedInventory.Yaml(hosts, perHost), typeof(PlaceVm));
+        var clock = bench.Clock;
 
         var start = clock.Watch.Elapsed;
-        await bus.PublishBatch(Enumerable.Range(1, hosts).Select(h => GeneratedInventory.Host(h))
+        await bench.Bus.PublishBatch(Enumerable.Range(1, hosts).Select(h => GeneratedInventory.Host(h))
             .Select(name => new HostUnresponsive(name, HostKind.Physical, name, null, DateTimeOffset.UtcNow, "bench", "power loss")));
         await clock.WaitFor<PlaceVm>(hosts * perHost, TimeSpan.FromMinutes(5));
 
         var elapsed = clock.LastAt<PlaceVm>() - start;
         await output.WriteLineAsync($"{Name}: transport {transport}, {hosts} hosts x {perHost} VMs: all {hosts * perHost} first recovery commands sent {elapsed.TotalSeconds:0.00} s after the failures were published");
-        await host.StopAsync();
     }
 }

@@ -29,22 +29,17 @@ public sealed class SagaThroughputScenario : IScenario
         var vms = int.Parse(arguments.ElementAtOrDefault(1) ?? "500");
         var rounds = int.Parse(arguments.ElementAtOrDefault(2) ?? "20");
         if (rounds < 2) throw new ArgumentException("at least 2 rounds: the first one is the warm-up");
-        using var data = new TempDirectory("bench-saga");
-        await using var broker = transport == "rabbitmq" ? new RabbitMqBroker() : null;
-        if (broker is not null) await broker.InitializeAsync();
-        using var host = await OrchestratorBenchHost.StartAsync(data.Path, GeneratedInventory.Yaml(vms / 10, 10),
-            broker?.BusConfiguration ?? new Dictionary<string, string?>(), new MessageClock());
-        var bus = host.Services.GetRequiredService<IBus>();
-        var sagas = new SagaStateCounter(data.Combine("orchestrator.db"));
+        await using var bench = await OrchestratorBench.StartAsync(transport, GeneratedInventory.Yaml(vms / 10, 10));
+        var sagas = new SagaStateCounter(bench.DatabaseFile);
         var names = Enumerable.Range(1, vms).Select(GeneratedInventory.Vm).ToList();
 
         var times = new List<TimeSpan>();
         for (var round = 1; round <= rounds; round++)
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
-            await bus.PublishBatch(names.Select(vm => new HostUnresponsive(vm, HostKind.Virtual, vm, null, DateTimeOffset.UtcNow, "bench", "bench")));
+            await bench.Bus.PublishBatch(names.Select(vm => new HostUnresponsive(vm, HostKind.Virtual, vm, null, DateTimeOffset.UtcNow, "bench", "bench")));
             await sagas.WaitForAsync("Rebooting", vms, RoundTimeout);
-            await bus.PublishBatch(names.Select(vm => new HostResponsive(vm, HostKind.Virtual, vm, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "bench")));
+            await bench.Bus.PublishBatch(names.Select(vm => new HostResponsive(vm, HostKind.Virtual, vm, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "bench")));
             await sagas.WaitForAsync("Healthy", vms, RoundTimeout);
             times.Add(started.Elapsed);
         }
@@ -58,6 +53,5 @@ public sealed class SagaThroughputScenario : IScenario
             $"(slowest round {perRound / times.Skip(1).Max().TotalSeconds:0}/s, fastest {perRound / times.Skip(1).Min().TotalSeconds:0}/s)");
         await output.WriteLineAsync($"  steady state, the median of rounds {rounds / 2 + 1}-{rounds}: {perRound / secondHalf[secondHalf.Count / 2].TotalSeconds:0} transitions/s");
         await output.WriteLineAsync($"  each round, s: {string.Join(" ", times.Select(time => time.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}");
-        await host.StopAsync();
     }
 }
