@@ -59,8 +59,9 @@ internal sealed class HostLoginCheck(
             await pool.GetAsync(machines.Login(host), cancellationToken);
             return null;
         }
-        catch (Exception e) when (e is RemoteCommandException or Commands.UnsafeValueException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            // Whatever went wrong is this host's finding: the check must never stop the executor.
             return e.Message;
         }
     }
