@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using ThreeRC.Inventory.Model;
 using ThreeRC.Monitor.Sources;
@@ -15,12 +16,30 @@ internal sealed class HostBoard(ClusterInventory inventory, ILogger<HostBoard> l
     private readonly HashSet<string> _ignored = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, HostStatus> _status = [];
     private readonly Dictionary<string, HostSighting> _lastSightings = [];
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _incidents = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyList<WatchedHost> Hosts { get; } = WatchedHost.From(inventory);
 
     public HostStatus StatusOf(WatchedHost host) => _status.GetValueOrDefault(host.Name);
 
     public void Record(WatchedHost host, HostStatus status) => _status[host.Name] = status;
+
+    /// <summary>
+    /// An incident opened for <paramref name="name"/> at <paramref name="startedAt"/>. A VM can be recovered before
+    /// this monitor ever found it silent (its host failed and it was restarted elsewhere within the limit); its
+    /// first heartbeat after the incident began must still be announced, or the incident would wait for it forever.
+    /// </summary>
+    public void IncidentStarted(string name, DateTimeOffset startedAt)
+    {
+        if (Hosts.Any(host => string.Equals(host.Name, name, StringComparison.OrdinalIgnoreCase))) _incidents[name] = startedAt;
+    }
+
+    /// <summary>Whether the host was heard after an incident about it began (and so is back, as far as that incident goes).</summary>
+    public bool HeardSinceIncident(HostJudgement judgement) =>
+        _incidents.TryGetValue(judgement.Host.Name, out var startedAt) && judgement.Sighting is { } sighting && sighting.LastHeardAt > startedAt;
+
+    /// <summary>The host's return has been announced: no incident awaits its heartbeat any more.</summary>
+    public void Announced(WatchedHost host) => _incidents.TryRemove(host.Name, out _);
 
     /// <summary>
     /// Judges each host from the reports of the sources that answered. A host no report lists is judged only when

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ThreeRC.Monitor.Consumers;
 using ThreeRC.Monitor.Detection;
 using ThreeRC.Monitor.Ganglia;
 using ThreeRC.Monitor.Health;
@@ -14,7 +15,8 @@ public static class MonitorModule
 {
     /// <summary>
     /// Adds the Monitor module: it polls the Ganglia sources of the <c>Monitor</c> section and publishes
-    /// HostUnresponsive, HostResponsive, HostLoadReported and the sources' own failures. It consumes nothing.
+    /// HostUnresponsive, HostResponsive, HostLoadReported and the sources' own failures. It consumes RecoveryStarted,
+    /// so that a VM recovered before it was ever found silent is still announced when it reports again.
     /// </summary>
     public static ServiceModules AddMonitor(this ServiceModules modules)
     {
@@ -24,7 +26,7 @@ public static class MonitorModule
         services.AddMonitorPolling();
         services.AddHostedService<MonitorWorker>();
         services.AddHealthChecks().AddCheck<GangliaSourcesHealthCheck>("ganglia");
-        return modules;
+        return modules.AddToBus(bus => bus.AddConsumer<RecoveryStartedConsumer>());
     }
 
     /// <summary>What one poll needs: the Ganglia reader, the source and host boards, the probe and the poll itself.</summary>

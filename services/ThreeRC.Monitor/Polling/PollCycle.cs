@@ -61,11 +61,12 @@ internal sealed class PollCycle(
     {
         foreach (var judgement in judgements.Where(judgement => judgement.IsResponsive))
         {
-            if (hosts.StatusOf(judgement.Host) == HostStatus.Unresponsive)
+            if (hosts.StatusOf(judgement.Host) == HostStatus.Unresponsive || hosts.HeardSinceIncident(judgement))
             {
                 await bus.Publish(HostEvents.Responsive(judgement, now), cancellationToken);
                 logger.LogInformation("Host {Host} ({Kind}) reports to Ganglia again (source {Source})",
                     judgement.Host.Name, judgement.Host.Kind, judgement.Sighting!.Source);
+                hosts.Announced(judgement.Host);
             }
 
             hosts.Record(judgement.Host, HostStatus.Responsive);

@@ -13,7 +13,7 @@ public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<Rabb
     /// <summary>The queues each service declares for its consumers.</summary>
     public static TheoryData<string, string[]> Services => new()
     {
-        { "ThreeRC.Monitor", [] },
+        { "ThreeRC.Monitor", ["threerc-recovery-started"] },
         { "ThreeRC.Orchestrator", ["threerc-recovery-state", "threerc-physical-host-lost", "threerc-physical-host-returned", "threerc-maintenance-changed"] },
         { "ThreeRC.Placement", ["threerc-placement-place-vm", "threerc-placement-get-vms-on-host", "threerc-placement-where-is-vm", "threerc-placement-host-load-reported"] },
         { "ThreeRC.HypervisorExecutor", ["threerc-reboot-guest", "threerc-restart-vm", "threerc-fence-host"] },

@@ -52,6 +52,23 @@ public sealed class DetectionTests : PollingScenario
     }
 
     [Fact]
+    public async Task A_vm_recovered_before_it_was_found_silent_is_announced_at_its_first_heartbeat_after_its_incident_began()
+    {
+        var monitor = await StartWithEveryHostFreshAsync();
+        monitor.Hosts.IncidentStarted("gridce", Clock.GetUtcNow());
+
+        await PollAfterAsync(TimeSpan.FromSeconds(1), Hosts(gridce: 3));
+        var beforeItsNextHeartbeat = monitor.Published<HostResponsive>().Count;
+        await PollAfterAsync(TimeSpan.FromSeconds(2), Hosts(gridce: 0));
+        await PollAfterAsync(TimeSpan.FromSeconds(2), Hosts(gridce: 0));
+
+        Assert.Equal(0, beforeItsNextHeartbeat);
+        var back = Assert.Single(monitor.Published<HostResponsive>());
+        Assert.Equal(("gridce", Clock.GetUtcNow().AddSeconds(-2)), (back.Name, back.LastHeardAt));
+        Assert.Empty(monitor.Published<HostUnresponsive>());
+    }
+
+    [Fact]
     public async Task The_absolute_limit_declares_a_host_as_soon_as_its_TN_reaches_it()
     {
         var monitor = await StartAsync("tmaxFactor: 4\nabsoluteLimit: 3s");

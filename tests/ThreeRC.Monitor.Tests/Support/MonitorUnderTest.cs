@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using ThreeRC.Inventory.Model;
+using ThreeRC.Monitor.Detection;
 using ThreeRC.Monitor.Extensions;
 using ThreeRC.Monitor.Ganglia;
 using ThreeRC.Monitor.Health;
@@ -32,6 +33,8 @@ internal sealed class MonitorUnderTest : IAsyncDisposable
     public FakeLogCollector Logs => _services.GetFakeLogCollector();
 
     public SourceBoard Sources => _services.GetRequiredService<SourceBoard>();
+
+    public HostBoard Hosts => _services.GetRequiredService<HostBoard>();
 
     /// <param name="reader">A scripted reader; by default the real TCP reader.</param>
     public static async Task<MonitorUnderTest> StartAsync(
