@@ -3,7 +3,8 @@ namespace ThreeRC.Testing;
 /// <summary>Polls for a condition until a deadline, instead of sleeping for a guessed time.</summary>
 public static class Eventually
 {
-    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, string what)
+    /// <param name="interval">Between probes; 100 ms unless a measurement needs a finer grain.</param>
+    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, string what, TimeSpan? interval = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         T last;
@@ -12,7 +13,7 @@ public static class Eventually
             last = await probe();
             if (done(last)) return last;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"after {timeout.TotalSeconds:0.#} s still not {what}; last seen: {last}");
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(100));
         }
     }
 

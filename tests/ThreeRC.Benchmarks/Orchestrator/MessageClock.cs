@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using MassTransit;
+using ThreeRC.Testing;
 
 namespace ThreeRC.Benchmarks.Orchestrator;
 
@@ -23,15 +24,8 @@ public sealed class MessageClock
         _counts.AddOrUpdate(type, 1, (_, n) => n + 1);
     }
 
-    public async Task WaitFor<T>(int count, TimeSpan timeout)
-    {
-        var deadline = Watch.Elapsed + timeout;
-        while (Count<T>() < count)
-        {
-            if (Watch.Elapsed > deadline) throw new TimeoutException($"only {Count<T>()} of {count} {typeof(T).Name} within {timeout}");
-            await Task.Delay(5);
-        }
-    }
+    public Task WaitFor<T>(int count, TimeSpan timeout) =>
+        Eventually.Until(() => Task.FromResult(Count<T>()), seen => seen >= count, timeout, $"{count} {typeof(T).Name}", TimeSpan.FromMilliseconds(5));
 }
 
 /// <summary>Feeds every consumed <typeparamref name="T"/> to the <see cref="MessageClock"/>.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ThreeRC.Testing;
 
 namespace ThreeRC.Benchmarks.Orchestrator;
 
@@ -18,12 +19,7 @@ internal sealed class SagaStateCounter(string databaseFile)
         await using var query = connection.CreateCommand();
         query.CommandText = "SELECT COUNT(*) FROM recovery_saga WHERE current_state = $state";
         query.Parameters.AddWithValue("$state", state);
-        var deadline = DateTime.UtcNow + timeout;
-        long seen;
-        while ((seen = (long)(await query.ExecuteScalarAsync())!) < count)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"only {seen} of {count} sagas in {state} within {timeout}");
-            await Task.Delay(10);
-        }
+        await Eventually.Until(async () => (long)(await query.ExecuteScalarAsync())!, seen => seen >= count, timeout, $"{count} sagas in {state}",
+            TimeSpan.FromMilliseconds(10));
     }
 }
