@@ -8,6 +8,7 @@ using ThreeRC.ServiceDefaults.Health;
 using ThreeRC.ServiceDefaults.Inventory;
 using ThreeRC.ServiceDefaults.Messaging;
 using ThreeRC.ServiceDefaults.Observability;
+using ThreeRC.ServiceDefaults.Rehearsal;
 
 namespace ThreeRC.ServiceDefaults;
 
@@ -22,7 +23,7 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Adds structured logging, OpenTelemetry, health checks, the validated inventory, the modules that
-    /// <paramref name="addModules"/> adds, and the bus carrying their consumers.
+    /// <paramref name="addModules"/> adds, their rehearsal before the bus starts, the bus carrying their consumers, and one echo through it once it has started.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, Action<ServiceModules> addModules)
     {
@@ -34,7 +35,9 @@ public static class ServiceDefaultsExtensions
 
         var modules = new ServiceModules(builder);
         addModules(modules);
+        builder.Services.AddStartupRehearsal(builder.Configuration, addModules, modules.Rehearsals);
         builder.Services.AddThreeRcBus(builder.Configuration, modules.RegisterOnBus);
+        builder.Services.AddHostedService<TransportRehearsal>();
         return builder;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ThreeRC.ServiceDefaults.Rehearsal;
 
 namespace ThreeRC.ServiceDefaults;
 
@@ -12,7 +13,7 @@ namespace ThreeRC.ServiceDefaults;
 /// </summary>
 public sealed class ServiceModules(IHostApplicationBuilder builder)
 {
-    private readonly List<Action<IBusRegistrationConfigurator>> _busRegistrations = [];
+    private readonly List<(Action<IBusRegistrationConfigurator> Register, IRehearsal? Rehearsal)> _busParts = [];
 
     /// <summary>The host being built.</summary>
     public IHostApplicationBuilder Builder => builder;
@@ -23,10 +24,13 @@ public sealed class ServiceModules(IHostApplicationBuilder builder)
     /// <summary>The host's configuration.</summary>
     public IConfiguration Configuration => builder.Configuration;
 
-    /// <summary>Adds the module's consumers, sagas and request clients to the bus.</summary>
-    public ServiceModules AddToBus(Action<IBusRegistrationConfigurator> register)
+    /// <summary>
+    /// Adds the module's consumers, sagas and request clients to the bus; <paramref name="rehearsal"/>, if given,
+    /// plays them once at start on a private bus of their own (<see cref="RehearsalStage"/>).
+    /// </summary>
+    public ServiceModules AddToBus(Action<IBusRegistrationConfigurator> register, IRehearsal? rehearsal = null)
     {
-        _busRegistrations.Add(register);
+        _busParts.Add((register, rehearsal));
         return this;
     }
 
@@ -37,8 +41,13 @@ public sealed class ServiceModules(IHostApplicationBuilder builder)
         return this;
     }
 
+    internal IReadOnlyList<(int Part, IRehearsal Rehearsal)> Rehearsals =>
+        _busParts.Select((part, index) => (index, part.Rehearsal)).Where(part => part.Rehearsal is not null).Select(part => (part.index, part.Rehearsal!)).ToList();
+
     internal void RegisterOnBus(IBusRegistrationConfigurator bus)
     {
-        foreach (var register in _busRegistrations) register(bus);
+        foreach (var (register, _) in _busParts) register(bus);
     }
+
+    internal void RegisterPartOnBus(int part, IBusRegistrationConfigurator bus) => _busParts[part].Register(bus);
 }

@@ -5,6 +5,7 @@ using ThreeRC.HypervisorExecutor.Drivers;
 using ThreeRC.HypervisorExecutor.Execution;
 using ThreeRC.HypervisorExecutor.Ipmi;
 using ThreeRC.HypervisorExecutor.Options;
+using ThreeRC.HypervisorExecutor.Rehearsal;
 using ThreeRC.HypervisorExecutor.Ssh;
 using ThreeRC.ServiceDefaults;
 
@@ -26,12 +27,13 @@ public static class HypervisorExecutorModule
         if (choice.ExecutorType is { } executor) services.AddSingleton(typeof(IHypervisorExecutor), executor);
         else services.AddRemoteExecution(choice.CommandRunnerType);
 
+        // A replaced executor may not honour Executor:DryRun, so only the real one rehearses.
         return modules.AddToBus(bus =>
         {
             bus.AddConsumer<RebootGuestConsumer>();
             bus.AddConsumer<RestartVmConsumer>();
             bus.AddConsumer<FenceHostConsumer>();
-        });
+        }, choice.ExecutorType is null ? new ExecutorRehearsal() : null);
     }
 
     private static void AddRemoteExecution(this IServiceCollection services, Type? commandRunner)

@@ -6,6 +6,7 @@ using ThreeRC.Monitor.Ganglia;
 using ThreeRC.Monitor.Health;
 using ThreeRC.Monitor.Options;
 using ThreeRC.Monitor.Polling;
+using ThreeRC.Monitor.Rehearsal;
 using ThreeRC.Monitor.Sources;
 using ThreeRC.ServiceDefaults;
 
@@ -26,7 +27,7 @@ public static class MonitorModule
         services.AddMonitorPolling();
         services.AddHostedService<MonitorWorker>();
         services.AddHealthChecks().AddCheck<GangliaSourcesHealthCheck>("ganglia");
-        return modules.AddToBus(bus => bus.AddConsumer<RecoveryStartedConsumer>());
+        return modules.AddToBus(bus => bus.AddConsumer<RecoveryStartedConsumer>(), new MonitorRehearsal());
     }
 
     /// <summary>What one poll needs: the Ganglia reader, the source and host boards, the probe and the poll itself.</summary>

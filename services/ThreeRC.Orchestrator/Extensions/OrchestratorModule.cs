@@ -4,6 +4,7 @@ using ThreeRC.Orchestrator.Consumers;
 using ThreeRC.Orchestrator.Deadlines;
 using ThreeRC.Orchestrator.Options;
 using ThreeRC.Orchestrator.Persistence;
+using ThreeRC.Orchestrator.Rehearsal;
 using ThreeRC.Orchestrator.StateMachines;
 using ThreeRC.Persistence;
 using ThreeRC.Persistence.Sagas;
@@ -13,12 +14,12 @@ namespace ThreeRC.Orchestrator.Extensions;
 
 public static class OrchestratorModule
 {
-    /// <summary>Adds the Orchestrator module: the recovery saga on SQLite, its deadline sweeper and its consumers.</summary>
+    /// <summary>Adds the Orchestrator module: the recovery saga on SQLite, its deadline sweeper, its consumers and their rehearsal.</summary>
     public static ServiceModules AddOrchestrator(this ServiceModules modules)
     {
         modules.Services.AddOrchestratorServices();
         modules.Services.AddHostedService(provider => provider.GetRequiredService<DeadlineSweeper>());
-        return modules.AddToBus(AddOrchestratorConsumers);
+        return modules.AddToBus(AddOrchestratorConsumers, new OrchestratorRehearsal());
     }
 
     /// <summary>The orchestrator's options, database and stores (without the sweeper's background loop).</summary>

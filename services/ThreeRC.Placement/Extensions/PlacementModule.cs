@@ -1,3 +1,4 @@
+using ThreeRC.Placement.Rehearsal;
 using ThreeRC.ServiceDefaults;
 
 namespace ThreeRC.Placement.Extensions;
@@ -8,6 +9,6 @@ public static class PlacementModule
     public static ServiceModules AddPlacement(this ServiceModules modules)
     {
         modules.Services.AddPlacementServices();
-        return modules.AddToBus(bus => bus.AddPlacementConsumers());
+        return modules.AddToBus(bus => bus.AddPlacementConsumers(), new PlacementRehearsal());
     }
 }

@@ -30,9 +30,9 @@ public sealed class AllInOneNodeTests : IDisposable
         Assert.StartsWith("<svg", (await File.ReadAllTextAsync(Path.Combine(_data.Path, "recovery-times.svg"))).TrimStart());
     }
 
-    /// <summary>The node as an operator runs it: the sample inventory, watching a real gmond.</summary>
+    /// <summary>The node as an operator runs it: the sample inventory, watching a real gmond; each module rehearses its part first.</summary>
     [Fact]
-    public async Task The_node_starts_with_the_sample_inventory_and_a_real_gmond_and_answers_healthy()
+    public async Task The_node_starts_with_the_sample_inventory_and_a_real_gmond_rehearses_every_module_and_answers_healthy()
     {
         await using var gmond = new GmondProcess();
         await gmond.StartAsync();
@@ -48,6 +48,8 @@ public sealed class AllInOneNodeTests : IDisposable
         var health = await node.WaitForHealthAsync($"http://127.0.0.1:{port}/health");
 
         Assert.Contains(health.GetProperty("checks").EnumerateArray(), check => check.GetProperty("name").GetString() == "ganglia");
+        Assert.All(["MonitorRehearsal", "OrchestratorRehearsal", "PlacementRehearsal", "ExecutorRehearsal"],
+            rehearsal => Assert.Contains($"{rehearsal} played in", node.Output));
     }
 
     public void Dispose() => _data.Dispose();

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using ThreeRC.Testing;
 using ThreeRC.Testing.Ganglia;
@@ -10,20 +11,20 @@ public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<Rabb
     private readonly TempDirectory _data = new("service-host");
     private readonly GmondProcess _gmond = new();
 
-    /// <summary>The queues each service declares for its consumers.</summary>
-    public static TheoryData<string, string[]> Services => new()
+    /// <summary>The queues each service declares for its consumers, and the rehearsal it plays before the first incident.</summary>
+    public static TheoryData<string, string[], string?> Services => new()
     {
-        { "ThreeRC.Monitor", ["threerc-recovery-started"] },
-        { "ThreeRC.Orchestrator", ["threerc-recovery-state", "threerc-physical-host-lost", "threerc-physical-host-returned", "threerc-maintenance-changed"] },
-        { "ThreeRC.Placement", ["threerc-placement-place-vm", "threerc-placement-get-vms-on-host", "threerc-placement-where-is-vm", "threerc-placement-host-load-reported"] },
-        { "ThreeRC.HypervisorExecutor", ["threerc-reboot-guest", "threerc-restart-vm", "threerc-fence-host"] },
-        { "ThreeRC.PxeProvisioner", ["threerc-prepare-reinstall"] },
-        { "ThreeRC.Api", ["threerc-api-events"] },
+        { "ThreeRC.Monitor", ["threerc-recovery-started"], "MonitorRehearsal" },
+        { "ThreeRC.Orchestrator", ["threerc-recovery-state", "threerc-physical-host-lost", "threerc-physical-host-returned", "threerc-maintenance-changed"], "OrchestratorRehearsal" },
+        { "ThreeRC.Placement", ["threerc-placement-place-vm", "threerc-placement-get-vms-on-host", "threerc-placement-where-is-vm", "threerc-placement-host-load-reported"], "PlacementRehearsal" },
+        { "ThreeRC.HypervisorExecutor", ["threerc-reboot-guest", "threerc-restart-vm", "threerc-fence-host"], "ExecutorRehearsal" },
+        { "ThreeRC.PxeProvisioner", ["threerc-prepare-reinstall"], null },
+        { "ThreeRC.Api", ["threerc-api-events"], null },
     };
 
     [Theory]
     [MemberData(nameof(Services))]
-    public async Task A_service_alone_on_RabbitMQ_connects_declares_its_queues_and_answers_healthy(string service, string[] queues)
+    public async Task A_service_alone_on_RabbitMQ_rehearses_connects_declares_its_queues_and_answers_healthy(string service, string[] queues, string? rehearsal)
     {
         var port = FreePort.Next();
         await using var host = ServiceProcess.StartService(service, Environment(port));
@@ -35,6 +36,11 @@ public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<Rabb
                 && check.GetProperty("status").GetString() == "Healthy");
         var declared = await broker.QueueNamesAsync();
         Assert.All(queues, queue => Assert.Contains(queue, declared));
+        if (rehearsal is not null) Assert.Contains($"{rehearsal} played in", host.Output);
+        Assert.Contains("The bus carried an echo to itself in", host.Output);
+        Assert.DoesNotContain("Rehearsal stopped after", host.Output);
+        Assert.All(Directory.EnumerateFiles(_data.Path, "*", SearchOption.AllDirectories),
+            file => Assert.DoesNotContain("rehearsal-vm", File.ReadAllText(file, Encoding.Latin1)));
     }
 
     [Theory]
