@@ -29,4 +29,10 @@ public sealed class SshOptions
 
     /// <summary>How often the executor logs in to every hypervisor host to find broken logins early; 00:00:00 turns it off.</summary>
     public TimeSpan HostCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The key exchange methods offered, most preferred first; empty offers SSH.NET's own list, which puts the
+    /// post-quantum hybrids (mlkem768x25519-sha256, sntrup761x25519-sha512) first.
+    /// </summary>
+    public List<string> KeyExchangeAlgorithms { get; set; } = [];
 }

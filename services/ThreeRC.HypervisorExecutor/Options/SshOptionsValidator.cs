@@ -21,6 +21,8 @@ internal sealed class SshOptionsValidator : IValidateOptions<ExecutorOptions>
         }
 
         if (ssh.DefaultKeyFile is { } key && !File.Exists(key)) errors.Add($"Executor:Ssh:DefaultKeyFile: {key} does not exist");
+        foreach (var unknown in ssh.KeyExchangeAlgorithms.Except(KeyExchanges.Offered))
+            errors.Add($"Executor:Ssh:KeyExchangeAlgorithms: {unknown} is not a key exchange method SSH.NET offers ({string.Join(", ", KeyExchanges.Offered)})");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

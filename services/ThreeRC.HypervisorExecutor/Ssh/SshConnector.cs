@@ -47,6 +47,7 @@ internal sealed class SshConnector(IOptions<ExecutorOptions> options, TimeProvid
             Timeout = Settings.ConnectTimeout,
         };
         OfferOnlyPinnedKeyTypes(info, knownHosts.KeyTypesFor(target.KnownHostsName));
+        KeyExchanges.OfferOnly(info, Settings.KeyExchangeAlgorithms);
         var client = new SshClient(info) { KeepAliveInterval = Settings.KeepAliveInterval };
         var refusal = (string?)null;
         client.HostKeyReceived += (_, e) =>

@@ -49,6 +49,17 @@ public sealed class ExecutorOptionsTests : IDisposable
     }
 
     [Fact]
+    public void A_key_exchange_method_that_ssh_net_does_not_offer_stops_the_start()
+    {
+        var errors = Errors(Inventory(keyFile: null), ("Executor:Ssh:KnownHostsFile", KnownHosts()), ("Executor:Ssh:DefaultKeyFile", Key()),
+            ("Executor:Ssh:KeyExchangeAlgorithms:0", "curve25519-sha256"), ("Executor:Ssh:KeyExchangeAlgorithms:1", "curve448-sha9"));
+
+        var error = Assert.Single(errors);
+        Assert.StartsWith("Executor:Ssh:KeyExchangeAlgorithms: curve448-sha9 is not a key exchange method SSH.NET offers (mlkem768x25519-sha256, ", error);
+        Assert.Contains(" curve25519-sha256, ", error);
+    }
+
+    [Fact]
     public void A_valid_section_starts()
     {
         Assert.Empty(Errors(Inventory(keyFile: null), ("Executor:Ssh:KnownHostsFile", KnownHosts()), ("Executor:Ssh:DefaultKeyFile", Key())));
