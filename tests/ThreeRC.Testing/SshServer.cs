@@ -11,12 +11,14 @@ namespace ThreeRC.Testing;
 /// </summary>
 public sealed class SshServer : IAsyncDisposable
 {
-    private readonly ServiceProcess _daemon;
+    private readonly string _directory;
+    private ServiceProcess _daemon;
     private bool _stopped;
 
-    private SshServer(ServiceProcess daemon, string[] command, int port, SshKeyPair hostKey, string user)
+    private SshServer(string directory, string[] command, int port, SshKeyPair hostKey, string user)
     {
-        _daemon = daemon;
+        _directory = directory;
+        _daemon = StartDaemon(command, directory);
         CommandLine = command;
         Port = port;
         HostKey = hostKey;
@@ -84,13 +86,10 @@ public sealed class SshServer : IAsyncDisposable
         string[] sshd = ["/usr/sbin/sshd", "-D", "-e", "-f", config];
         if (runAs is not null) await GiveAsync(directory, runAs);
         string[] command = runAs is null ? sshd : ["setpriv", "--reuid", runAs, "--regid", runAs, "--init-groups", "--", .. sshd];
-        var daemon = ServiceProcess.Start(command[0], command[1..], workingDirectory: directory);
-        var server = new SshServer(daemon, command, port, hostKey, runAs ?? Environment.UserName);
+        var server = new SshServer(directory, command, port, hostKey, runAs ?? Environment.UserName);
         try
         {
-            await Eventually.Until(() => daemon.HasExited || daemon.Output.Contains("Server listening", StringComparison.Ordinal),
-                TimeSpan.FromSeconds(20), "sshd listening");
-            if (daemon.HasExited) throw new InvalidOperationException($"sshd exited: {daemon.Output}");
+            await server.ListeningAsync();
             return server;
         }
         catch
@@ -98,6 +97,26 @@ public sealed class SshServer : IAsyncDisposable
             await server.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Starts the stopped daemon again, on the same port with the same host key, as a host that boots.</summary>
+    public async Task StartAgainAsync()
+    {
+        if (!_stopped) throw new InvalidOperationException($"sshd on port {Port} still runs");
+        _daemon = StartDaemon([.. CommandLine], _directory);
+        _stopped = false;
+        await ListeningAsync();
+    }
+
+    private static ServiceProcess StartDaemon(string[] command, string directory) =>
+        ServiceProcess.Start(command[0], command[1..], workingDirectory: directory);
+
+    private async Task ListeningAsync()
+    {
+        var daemon = _daemon;
+        await Eventually.Until(() => daemon.HasExited || daemon.Output.Contains("Server listening", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(20), "sshd listening");
+        if (daemon.HasExited) throw new InvalidOperationException($"sshd exited: {daemon.Output}");
     }
 
     private static async Task GiveAsync(string directory, string user)

@@ -32,14 +32,14 @@ public sealed class CampaignScenario : IScenario
         var seed = int.Parse(arguments.ElementAtOrDefault(1) ?? "1");
         var concurrency = int.Parse(arguments.ElementAtOrDefault(2) ?? "3");
         var folder = Path.GetFullPath(arguments.ElementAtOrDefault(3) ?? "campaign-results");
-        var plan = CampaignFault.Plan(seed, faults, [.. Layout.Values.SelectMany(vms => vms)], Enum.GetValues<CrashKind>(), "alfa04");
+        var plan = CampaignFault.Plan(seed, faults, [.. Layout.Values.SelectMany(vms => vms)], [.. Layout.Keys], Enum.GetValues<CrashKind>());
 
         await output.WriteLineAsync($"campaign: {faults} faults, seed {seed}, {concurrency} at once; starting RabbitMQ, the data centre and the six services...");
         // Every fault is a test of its own, as in the paper: a VM crashed again soon is not "flapping" here.
         await using var stack = await ProtectedDataCentre.StartAsync(Layout, DataCentreTimers.ForTests, flapWindow: TimeSpan.FromMilliseconds(1));
         await using var monitorEvents = await ModuleHost.StartAsync(
             new Dictionary<string, string?>(stack.Broker.BusConfiguration) { ["Inventory:Path"] = stack.DataCentre.InventoryFile },
-            _ => { }, [typeof(HostUnresponsive)], builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+            _ => { }, [typeof(HostUnresponsive), typeof(HostResponsive)], builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
         var runner = new FaultRunner(stack.DataCentre, new ThreeRC.Api.V1.Recoveries.RecoveriesClient(stack.Api), monitorEvents.Messages, output);
 
         var outcomes = await runner.RunAsync(plan, concurrency);

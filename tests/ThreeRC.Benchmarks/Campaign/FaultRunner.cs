@@ -9,7 +9,11 @@ using ThreeRC.Testing.Stack;
 
 namespace ThreeRC.Benchmarks.Campaign;
 
-/// <summary>Injects a campaign's faults, at most a few at once and never two on one VM, and follows each through the Api.</summary>
+/// <summary>
+/// Injects a campaign's faults, at most a few at once and never two on one VM, and follows each through the Api. A
+/// host power loss waits for the faults before it; once its VMs run elsewhere, the host is powered on again through its
+/// BMC and the next power loss waits until the monitor has declared it responsive.
+/// </summary>
 internal sealed class FaultRunner(EmulatedDataCentre dataCentre, Recoveries.RecoveriesClient recoveries, MessageLog monitorEvents, TextWriter output)
 {
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromMinutes(4);
@@ -64,6 +68,21 @@ internal sealed class FaultRunner(EmulatedDataCentre dataCentre, Recoveries.Reco
             await output.WriteLineAsync($"#{fault.Number,-3} {fault.Kind,-14} {outcome.Vm}: " + (outcome.Failure ?? $"recovered in {outcome.Record.TimeToRecover?.TotalSeconds:0.0} s " +
                 $"(declared unresponsive after {outcome.Detection?.TotalSeconds:0.0} s, first command {outcome.Overhead?.TotalMilliseconds:0} ms later)"));
         }
+
+        if (fault.Kind == CrashKind.HostPowerLoss) await PowerOnAsync(fault, vms.Count, injectedAt);
+    }
+
+    private async Task PowerOnAsync(CampaignFault fault, int vms, DateTimeOffset injectedAt)
+    {
+        // A host that ran no VM is power-cycled at once otherwise, before the monitor has noticed it was gone.
+        await monitorEvents.WaitForAsync<HostUnresponsive>(message => message.Name == fault.Target && message.DetectedAt >= injectedAt,
+            TimeSpan.FromMinutes(1), $"{fault.Target} declared unresponsive after its power loss");
+        var poweredOn = DateTimeOffset.UtcNow;
+        await dataCentre.PowerOnHostAsync(fault.Target);
+        var (responsive, _) = await monitorEvents.WaitForAsync<HostResponsive>(message => message.Name == fault.Target && message.DetectedAt >= poweredOn,
+            TimeSpan.FromMinutes(1), $"{fault.Target} declared responsive after power on");
+        await output.WriteLineAsync($"#{fault.Number,-3} {fault.Kind,-14} {fault.Target} ({vms} VM{(vms == 1 ? "" : "s")} on it): powered on through its BMC, " +
+            $"declared responsive {(responsive.DetectedAt - poweredOn).TotalSeconds:0.0} s later");
     }
 
     private async Task<FaultOutcome> FollowAsync(string vm, CampaignFault fault, DateTimeOffset injectedAt)

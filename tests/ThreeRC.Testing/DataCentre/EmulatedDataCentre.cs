@@ -28,7 +28,7 @@ public sealed class EmulatedDataCentre : IDataCentre
     private readonly ConcurrentQueue<string> _violations = new();
     private readonly ConcurrentQueue<string> _notes = new();
     private readonly ConcurrentBag<Task> _machines = [];
-    private readonly HashSet<string> _poweredOff = [];
+    private readonly ConcurrentDictionary<string, bool> _poweredOff = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly PxeInstaller _installer;
     private Task _loop = Task.CompletedTask;
@@ -118,6 +118,29 @@ public sealed class EmulatedDataCentre : IDataCentre
         foreach (var vm in Vms.Where(vm => RunningOn(vm.Name) == host)) await vm.Heartbeat.StopAsync();
     }
 
+    /// <summary>
+    /// An operator powers a failed host on again through its BMC (<c>ipmitool chassis power on</c>); one that nobody
+    /// fenced (it ran no VM) is powered off first. It boots empty and reports again.
+    /// </summary>
+    public async Task PowerOnHostAsync(string host)
+    {
+        var booting = Host(host);
+        if (booting.PoweredOn)
+        {
+            await ChassisAsync(booting, "off");
+            await Eventually.Until(() => _poweredOff.ContainsKey(host), TimeSpan.FromSeconds(30), $"{host} seen powered off");
+        }
+
+        await ChassisAsync(booting, "on");
+        await Eventually.Until(() => !booting.HasFailed, TimeSpan.FromSeconds(30), $"{host} booted after power on");
+    }
+
+    private static async Task ChassisAsync(EmulatedHost host, string power)
+    {
+        var result = await host.Bmc.IpmitoolAsync("chassis", "power", power);
+        if (result.ExitCode != 0) throw new InvalidOperationException($"{host.Name}'s BMC refused power {power}: {result}");
+    }
+
     /// <summary>Throws when any VM ran on two hosts, or when the emulation itself failed.</summary>
     public void AssertSafe()
     {
@@ -179,7 +202,8 @@ public sealed class EmulatedDataCentre : IDataCentre
     {
         foreach (var host in Hosts)
         {
-            if (!host.PoweredOn && _poweredOff.Add(host.Name)) await PowerOffAsync(host);
+            if (!host.PoweredOn && _poweredOff.TryAdd(host.Name, true)) await PowerOffAsync(host);
+            else if (host.PoweredOn && _poweredOff.TryRemove(host.Name, out _)) await PowerOnAsync(host);
             foreach (var call in host.NewCalls()) await HypervisorCallAsync(host, call.Split(' '));
         }
 
@@ -203,6 +227,12 @@ public sealed class EmulatedDataCentre : IDataCentre
             _runningOn[vm.Name] = null;
             await vm.Heartbeat.StopAsync();
         }
+    }
+
+    private async Task PowerOnAsync(EmulatedHost host)
+    {
+        Note($"{host.Name} powered on");
+        if (host.HasFailed) await host.BootAsync();
     }
 
     private async Task HypervisorCallAsync(EmulatedHost host, string[] call)

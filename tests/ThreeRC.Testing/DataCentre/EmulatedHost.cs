@@ -27,7 +27,7 @@ public sealed class EmulatedHost : IAsyncDisposable
 
     public SpoofedHost Heartbeat { get; }
 
-    /// <summary>Whether the host has failed: no heartbeat, no SSH, its VMs frozen, until its BMC powers it off.</summary>
+    /// <summary>Whether the host has failed: no heartbeat, no SSH, its VMs frozen, until its BMC powers it off and on again.</summary>
     public bool HasFailed { get; private set; }
 
     /// <summary>Whether the host can run anything: its chassis is on.</summary>
@@ -53,6 +53,14 @@ public sealed class EmulatedHost : IAsyncDisposable
         HasFailed = true;
         await Heartbeat.StopAsync();
         await Hypervisor.Ssh.DisposeAsync();
+    }
+
+    /// <summary>Its chassis came on again: sshd (same port, same host key) and the heartbeat start, with no VM running.</summary>
+    internal async Task BootAsync()
+    {
+        await Hypervisor.Ssh.StartAgainAsync();
+        await Heartbeat.StartAsync();
+        HasFailed = false;
     }
 
     /// <summary>After its chassis went off, nothing runs here any more.</summary>
