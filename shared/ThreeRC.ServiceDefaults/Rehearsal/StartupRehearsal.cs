@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -37,7 +35,7 @@ internal sealed class StartupRehearsal(
     private async Task PlayAsync(int part, IRehearsal rehearsal, CancellationToken cancellationToken)
     {
         var name = rehearsal.GetType().Name;
-        var (watch, methods) = (Stopwatch.StartNew(), JitInfo.GetCompiledMethodCount());
+        var meter = new RehearsalMeter();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.Timeout);
         try
@@ -45,12 +43,12 @@ internal sealed class StartupRehearsal(
             await using var stage = await RehearsalStage.OpenAsync(configuration, addModules, part, timeout.Token);
             await rehearsal.PlayAsync(stage, timeout.Token);
             logger.LogInformation("{Rehearsal} played in {Milliseconds} ms, {Methods} methods compiled before the first incident",
-                name, watch.ElapsedMilliseconds, JitInfo.GetCompiledMethodCount() - methods);
+                name, meter.Milliseconds, meter.MethodsCompiled);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "{Rehearsal} stopped after {Milliseconds} ms (limit {Timeout}): {Reason}; the first incident will compile the rest",
-                name, watch.ElapsedMilliseconds, options.Value.Timeout, e.Message);
+                name, meter.Milliseconds, options.Value.Timeout, e.Message);
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,7 +17,7 @@ internal sealed class TransportRehearsal(IBus bus, IOptions<RehearsalOptions> op
         if (!options.Value.Enabled) return;
 
         using var untraced = SuppressInstrumentationScope.Begin();
-        var (watch, methods) = (Stopwatch.StartNew(), JitInfo.GetCompiledMethodCount());
+        var meter = new RehearsalMeter();
         var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var handler = bus.ConnectHandler<RehearsalEcho>(_ =>
         {
@@ -32,7 +30,7 @@ internal sealed class TransportRehearsal(IBus bus, IOptions<RehearsalOptions> op
             await self.Send(new RehearsalEcho(time.GetUtcNow()), cancellationToken);
             await heard.Task.WaitAsync(options.Value.Timeout, time, cancellationToken);
             logger.LogInformation("The bus carried an echo to itself in {Milliseconds} ms, {Methods} methods compiled before the first incident",
-                watch.ElapsedMilliseconds, JitInfo.GetCompiledMethodCount() - methods);
+                meter.Milliseconds, meter.MethodsCompiled);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -75,7 +75,6 @@ public sealed class ApiHost : IAsyncDisposable
             ["Urls"] = $"http://127.0.0.1:{httpPort};http://127.0.0.1:{grpcPort}",
             ["Api:GrpcPort"] = grpcPort.ToString(),
             ["Api:ApiKey"] = Key,
-            ["Api:PlacementTimeout"] = "00:00:01",
             ["Inventory:Path"] = data.Write("inventory.yaml", TestInventory.Yaml()),
             ["Storage:DataDirectory"] = data.Path,
             ["Bus:Transport"] = "InMemory",

@@ -21,7 +21,7 @@ public sealed class OperationsTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         var vm = await Eventually.Until(
             () => _api.Cluster.GetVmAsync(new GetVmRequest { Name = "gridce" }).ResponseAsync,
             vm => vm.Maintenance is not null, Patience, "gridce in maintenance");
-        var published = _api.Received.Of<MaintenanceChanged>().Single(change => change.Name == "gridce");
+        var published = (await _api.Received.AwaitAsync<MaintenanceChanged>(change => change.Name == "gridce")).Single();
 
         Assert.Equal(("maintenance-on", "vm:gridce", "alice"), (action.Action, action.Target, action.RequestedBy));
         Assert.Equal((ThreeRC.Contracts.Operations.MaintenanceTarget.Vm, true, "alice", "replacing its disk"),
@@ -40,7 +40,8 @@ public sealed class OperationsTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         var host = (await _api.Cluster.ListHostsAsync(new ListHostsRequest())).Hosts.Single(host => host.Name == "alfa02");
 
         Assert.Null(host.Maintenance);
-        Assert.Equal([true, false], _api.Received.Of<MaintenanceChanged>().Where(change => change.Name == "alfa02").Select(change => change.InMaintenance));
+        var changes = await _api.Received.AwaitAsync<MaintenanceChanged>(change => change.Name == "alfa02", count: 2);
+        Assert.Equal([true, false], changes.Select(change => change.InMaintenance));
     }
 
     [Fact]
@@ -63,8 +64,8 @@ public sealed class OperationsTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         var db01 = await _api.Cluster.GetVmAsync(new GetVmRequest { Name = "db01" });
         Assert.Null(db01.Maintenance);
         Assert.Empty(db01.RecentActions);
+        await _api.Received.AwaitAsync<MaintenanceChanged>(change => change.Name == "db02");
         Assert.DoesNotContain(_api.Received.Of<MaintenanceChanged>(), change => change.Name == "db01");
-        Assert.Contains(_api.Received.Of<MaintenanceChanged>(), change => change.Name == "db02");
     }
 
     [Fact]
@@ -100,11 +101,9 @@ public sealed class OperationsTests(ApiFixture fixture) : IClassFixture<ApiFixtu
     {
         var action = await _api.Operations.TriggerRecoveryAsync(Recovery("db08", RecoveryLevel.Unspecified));
 
-        var request = await Eventually.Until(
-            () => Task.FromResult(_api.Received.Of<RecoveryRequested>().SingleOrDefault(request => request.VmName == "db08")),
-            request => request is not null, Patience, "the request published");
+        var request = (await _api.Received.AwaitAsync<RecoveryRequested>(request => request.VmName == "db08")).Single();
 
-        Assert.Equal(ThreeRC.Contracts.Recovery.RecoveryLevel.Reboot, request!.StartLevel);
+        Assert.Equal(ThreeRC.Contracts.Recovery.RecoveryLevel.Reboot, request.StartLevel);
         Assert.Equal(("alice", "operator test", null), (request.RequestedBy, request.Reason, request.LostHost));
         Assert.Equal(("recovery", "vm:db08", "Reboot: operator test"), (action.Action, action.Target, action.Detail));
     }
@@ -116,18 +115,18 @@ public sealed class OperationsTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         await _api.DrainAsync();
 
         await _api.Operations.TriggerRecoveryAsync(Recovery("db06", RecoveryLevel.Unspecified));
-        await _api.DrainAsync();
 
-        Assert.Equal(ThreeRC.Contracts.Recovery.RecoveryLevel.Restart, _api.Received.Of<RecoveryRequested>().Single(request => request.VmName == "db06").StartLevel);
+        var request = (await _api.Received.AwaitAsync<RecoveryRequested>(request => request.VmName == "db06")).Single();
+        Assert.Equal(ThreeRC.Contracts.Recovery.RecoveryLevel.Restart, request.StartLevel);
     }
 
     [Fact]
     public async Task A_recovery_at_a_chosen_level_asks_for_that_level()
     {
         await _api.Operations.TriggerRecoveryAsync(Recovery("db04", RecoveryLevel.Reinstall));
-        await _api.DrainAsync();
 
-        Assert.Equal(ThreeRC.Contracts.Recovery.RecoveryLevel.Reinstall, _api.Received.Of<RecoveryRequested>().Single(request => request.VmName == "db04").StartLevel);
+        var request = (await _api.Received.AwaitAsync<RecoveryRequested>(request => request.VmName == "db04")).Single();
+        Assert.Equal(ThreeRC.Contracts.Recovery.RecoveryLevel.Reinstall, request.StartLevel);
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class PlanRecoveryTests(ApiFixture fixture) : IClassFixture<ApiFix
         var error = await Assert.ThrowsAsync<RpcException>(() => Plan("db08"));
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
-        Assert.Contains("placement did not answer within 1s", error.Status.Detail);
+        Assert.Contains("placement did not answer within 5s", error.Status.Detail);
     }
 
     [Fact]

@@ -128,19 +128,21 @@ public sealed class RecoveryScenarioTests(RealStack stack)
     private void AssertInterventions(ThreeRC.Api.V1.Recovery recovery, params RecoveryStepKind[] expected)
     {
         var interventions = recovery.Steps.Select(step => step.Step).Where(step => step is Reboot or Restart or Reinstall).Distinct();
-        Assert.True(interventions.SequenceEqual(expected), $"expected {string.Join(", ", expected)}; the incident: {recovery}\n{Machines()}");
+        Assert.True(interventions.SequenceEqual(expected), $"expected {string.Join(", ", expected)}; the incident: {recovery}\n{Story(recovery.VmName)}");
     }
 
     /// <summary>Waits, through the Api, for the VM's incident opened during this test to end, and checks it recovered.</summary>
     private async Task<ThreeRC.Api.V1.Recovery> RecoveredAsync(string vm, TimeSpan? timeout = null)
     {
-        var ended = await stack.Recoveries.EndedAsync(vm, _started, timeout ?? TimeSpan.FromMinutes(2), Machines);
-        Assert.True(ended.State == RecoveryState.Recovered, $"{vm}'s incident ended {ended.State}: {ended}\n{Machines()}");
+        var ended = await stack.Recoveries.EndedAsync(vm, _started, timeout ?? TimeSpan.FromMinutes(2), () => Story(vm));
+        Assert.True(ended.State == RecoveryState.Recovered, $"{vm}'s incident ended {ended.State}: {ended}\n{Story(vm)}");
         stack.DataCentre.AssertSafe();
         return ended;
     }
 
-    private string Machines() => "machines:\n" + string.Join('\n', stack.DataCentre.Notes);
+    /// <summary>What the machines did, and what each service logged about <paramref name="vm"/>: a failure explains itself.</summary>
+    private string Story(string vm) => "machines:\n" + string.Join('\n', stack.DataCentre.Notes) + string.Concat(ServiceStack.Services.Select(service =>
+        $"\n{service} about {vm}:\n" + string.Join('\n', stack.Services.Output(service).Split('\n').Where(line => line.Contains(vm, StringComparison.Ordinal)).TakeLast(40))));
 
     private async Task AssertRunsOnAsync(string vm, string host)
     {
