@@ -15,7 +15,8 @@ public static class HypervisorExecutorModule
 {
     /// <summary>
     /// Adds the HypervisorExecutor module: the <c>Executor</c> options, the consumers of RebootGuest, RestartVm and
-    /// FenceHost, and what they reach: real machines over SSH and IPMI unless <paramref name="configure"/> says otherwise.
+    /// FenceHost (and of HostUnresponsive, which warms a guest's SSH connection), and what they reach: real machines
+    /// over SSH and IPMI unless <paramref name="configure"/> says otherwise.
     /// </summary>
     public static ServiceModules AddHypervisorExecutor(this ServiceModules modules, Action<HypervisorExecutorBuilder>? configure = null)
     {
@@ -27,12 +28,14 @@ public static class HypervisorExecutorModule
         if (choice.ExecutorType is { } executor) services.AddSingleton(typeof(IHypervisorExecutor), executor);
         else services.AddRemoteExecution(choice.CommandRunnerType);
 
-        // A replaced executor may not honour Executor:DryRun, so only the real one rehearses.
+        // A replaced executor may not honour Executor:DryRun, so only the real one rehearses; only SSH.NET's connections are warmed.
+        var sshNet = choice.ExecutorType is null && choice.CommandRunnerType is null;
         return modules.AddToBus(bus =>
         {
             bus.AddConsumer<RebootGuestConsumer>();
             bus.AddConsumer<RestartVmConsumer>();
             bus.AddConsumer<FenceHostConsumer>();
+            if (sshNet) bus.AddConsumer<WarmGuestConnectionConsumer>();
         }, choice.ExecutorType is null ? new ExecutorRehearsal() : null);
     }
 
@@ -44,6 +47,7 @@ public static class HypervisorExecutorModule
             services.AddHostedService<SshReadinessReport>();
             services.AddSingleton<SshConnector>();
             services.AddSingleton<SshConnectionPool>();
+            services.AddSingleton<GuestConnectionWarmer>();
             services.AddSingleton<ISshCommandRunner, SshCommandRunner>();
             services.AddSingleton<HostLoginCheck>();
             services.AddHostedService(provider => provider.GetRequiredService<HostLoginCheck>());

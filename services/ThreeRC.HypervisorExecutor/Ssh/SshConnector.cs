@@ -17,7 +17,8 @@ internal sealed class SshConnector(IOptions<ExecutorOptions> options, TimeProvid
 {
     private SshOptions Settings => options.Value.Ssh;
 
-    public async Task<SshClient> ConnectAsync(SshTarget target, CancellationToken cancellationToken)
+    /// <param name="attempts">How many times a transient fault is tried; Executor:Ssh:ConnectAttempts unless given.</param>
+    public async Task<SshClient> ConnectAsync(SshTarget target, CancellationToken cancellationToken, int? attempts = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -25,7 +26,7 @@ internal sealed class SshConnector(IOptions<ExecutorOptions> options, TimeProvid
             {
                 return await ConnectOnceAsync(target, cancellationToken);
             }
-            catch (TransientConnectException e) when (attempt < Settings.ConnectAttempts)
+            catch (TransientConnectException e) when (attempt < (attempts ?? Settings.ConnectAttempts))
             {
                 var delay = Settings.RetryDelay * Math.Pow(2, attempt - 1);
                 logger.LogWarning("Connecting to {Target} failed (attempt {Attempt} of {Attempts}), retrying in {Delay}: {Reason}",
