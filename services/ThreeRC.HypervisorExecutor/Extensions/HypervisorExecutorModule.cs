@@ -15,7 +15,7 @@ public static class HypervisorExecutorModule
 {
     /// <summary>
     /// Adds the HypervisorExecutor module: the <c>Executor</c> options, the consumers of RebootGuest, RestartVm and
-    /// FenceHost (and of HostUnresponsive, which warms a guest's SSH connection), and what they reach: real machines
+    /// FenceHost (and of HostUnresponsive and HostResponsive, which warm SSH connections), and what they reach: real machines
     /// over SSH and IPMI unless <paramref name="configure"/> says otherwise.
     /// </summary>
     public static ServiceModules AddHypervisorExecutor(this ServiceModules modules, Action<HypervisorExecutorBuilder>? configure = null)
@@ -35,7 +35,7 @@ public static class HypervisorExecutorModule
             bus.AddConsumer<RebootGuestConsumer>();
             bus.AddConsumer<RestartVmConsumer>();
             bus.AddConsumer<FenceHostConsumer>();
-            if (sshNet) bus.AddConsumer<WarmGuestConnectionConsumer>();
+            if (sshNet) bus.AddConsumer<WarmConnectionsConsumer>();
         }, choice.ExecutorType is null ? new ExecutorRehearsal() : null);
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ThreeRC.HypervisorExecutor.Commands;
 using ThreeRC.HypervisorExecutor.Execution;
 using ThreeRC.HypervisorExecutor.Options;
 using ThreeRC.Inventory.Model;
@@ -9,16 +10,20 @@ using ThreeRC.Inventory.Model;
 namespace ThreeRC.HypervisorExecutor.Ssh;
 
 /// <summary>
-/// Logs in to every hypervisor host at start and every <c>Executor:Ssh:HostCheckInterval</c>: a refused key, a
-/// changed host key or an unreachable host is reported before a recovery needs that host, and the connection each
-/// recovery would open is already open (and the code that opens it already compiled) when the first one comes.
-/// Only changes are logged: a host that starts failing, and one that works again.
+/// Logs in to every hypervisor host at start and every <c>Executor:Ssh:HostCheckInterval</c>, and to a host as soon
+/// as it reports to Ganglia again: a refused key, a changed host key or an unreachable host is reported before a
+/// recovery needs that host, and the connection each recovery would open is already open (and the code that opens
+/// it already compiled) when the first one comes. Only changes are logged: a host that starts failing, and one that
+/// works again.
 /// </summary>
 internal sealed class HostLoginCheck(
-    ClusterInventory inventory, Machines machines, SshConnectionPool pool, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<HostLoginCheck> logger)
+    ClusterInventory inventory, Machines machines, ISshCommandRunner runner, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<HostLoginCheck> logger)
     : BackgroundService
 {
     private const int HostsAtOnce = 8;
+
+    /// <summary>Run on the pooled login: a connection the host dropped unnoticed (it lost power) is replaced now, not by a recovery.</summary>
+    private static readonly RemoteCommand Probe = RemoteCommand.Query("true");
     private readonly ConcurrentDictionary<string, string?> _lastFailure = new();
 
     /// <summary>Logs in to every host once; the failures, host name → why.</summary>
@@ -33,6 +38,13 @@ internal sealed class HostLoginCheck(
                 Report(host, failure);
             });
         return failures;
+    }
+
+    /// <summary>Logs in to <paramref name="host"/> once, as the periodic check does; nothing in dry run.</summary>
+    public async Task CheckAsync(PhysicalHost host, CancellationToken cancellationToken)
+    {
+        if (options.Value.DryRun) return;
+        Report(host, await LoginAsync(host, cancellationToken));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -56,8 +68,8 @@ internal sealed class HostLoginCheck(
     {
         try
         {
-            await pool.GetAsync(machines.Login(host), cancellationToken);
-            return null;
+            var output = await runner.RunAsync(machines.Login(host), Probe, cancellationToken);
+            return output.Succeeded ? null : $"{Probe} failed: {output.Summary}";
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

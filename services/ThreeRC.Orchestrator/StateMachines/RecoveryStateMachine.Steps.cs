@@ -48,7 +48,9 @@ public sealed partial class RecoveryStateMachine
     {
         var saga = context.Saga;
         ReleaseSlot(context);
-        var relocate = saga.LostHost is not null;
+        // Once the VM runs on another host, a later level may stay there: only its lost host must be avoided, and
+        // placement never chooses a host that is down.
+        var relocate = saga.LostHost is not null && saga.LostHost == saga.CurrentHost;
         await EnterStep(context, RecoveryStep.Placement, null, relocate ? $"choose a host other than {saga.LostHost} ({detail})" : $"choose a host ({detail})");
         await context.Publish(new PlaceVm(saga.RecoveryId, saga.VmName, relocate, Vm(saga).Priority, Now));
         saga.SetDeadline(Now + _options.PlacementTimeout);
@@ -136,7 +138,8 @@ public sealed partial class RecoveryStateMachine
         await EnterStep(context, reinstall ? RecoveryStep.Reinstall : RecoveryStep.Restart, target,
             reinstall ? $"boot the installer on {target}" : previous is null ? $"power-cycle it on {target}" : $"start it on {target} (moved from {previous})");
         await context.Publish(new RestartVm(saga.RecoveryId, saga.VmName, target, previous, Now));
-        saga.SetDeadline(reinstall ? saga.LevelStartedAt + _inventory.Timers.InstallBudget : Now + _inventory.Timers.RestartWait);
+        // The install budget is the installer's: it counts from its boot, not from a wait for capacity before it.
+        saga.SetDeadline(Now + (reinstall ? _inventory.Timers.InstallBudget : _inventory.Timers.RestartWait));
         await context.TransitionToState(Restarting);
     }
 
@@ -177,8 +180,6 @@ public sealed partial class RecoveryStateMachine
     {
         var saga = context.Saga;
         saga.ClearDeadline();
-        if (saga.Level == RecoveryLevel.Reinstall && Now >= saga.LevelStartedAt + _inventory.Timers.InstallBudget)
-            return Fail(context, $"the reinstall did not bring it back within the install budget ({_inventory.Timers.InstallBudget})");
         return saga.CurrentState switch
         {
             nameof(Queued) => Dispatch(context, saga.Pending, "a slot is free"),
@@ -186,6 +187,8 @@ public sealed partial class RecoveryStateMachine
             nameof(Placing) => StartPlacement(context, "placement did not answer; asking again"),
             nameof(Fencing) when FencingTimedOut(saga) => Fail(context, $"{saga.CurrentHost} could not be fenced within T2, so {saga.VmName} was not started elsewhere"),
             nameof(Fencing) => Dispatch(context, PendingWork.Fence, ""),
+            nameof(Restarting) when saga.Level == RecoveryLevel.Reinstall =>
+                Fail(context, $"the reinstall did not bring it back within the install budget ({_inventory.Timers.InstallBudget})"),
             nameof(Restarting) => Escalate(context, $"no heartbeat within T2 ({_inventory.Timers.RestartWait}) of the restart"),
             _ => Escalate(context, "the provisioner did not answer"),
         };

@@ -11,8 +11,9 @@ namespace ThreeRC.Benchmarks.Campaign;
 
 /// <summary>
 /// Injects a campaign's faults, at most a few at once and never two on one VM, and follows each through the Api. A
-/// host power loss waits for the faults before it; once its VMs run elsewhere, the host is powered on again through its
-/// BMC and the next power loss waits until the monitor has declared it responsive.
+/// host power loss runs alone, since every VM on the host is its target: it waits for the faults before it, and the
+/// faults after it wait until its VMs run elsewhere and the host, powered on again through its BMC, has been
+/// declared responsive.
 /// </summary>
 internal sealed class FaultRunner(EmulatedDataCentre dataCentre, Recoveries.RecoveriesClient recoveries, MessageLog monitorEvents, TextWriter output)
 {
@@ -26,7 +27,13 @@ internal sealed class FaultRunner(EmulatedDataCentre dataCentre, Recoveries.Reco
         var running = new List<Task>();
         foreach (var fault in plan)
         {
-            if (fault.Kind == CrashKind.HostPowerLoss) await Task.WhenAll(running);
+            if (fault.Kind == CrashKind.HostPowerLoss)
+            {
+                await Task.WhenAll(running);
+                await InjectAsync(fault);
+                continue;
+            }
+
             await slots.WaitAsync();
             var turn = _vmTurns.GetOrAdd(fault.Target, _ => new SemaphoreSlim(1));
             await turn.WaitAsync();

@@ -26,6 +26,8 @@ internal sealed class Executor : IDisposable
 
     public GuestConnectionWarmer Warmer => _host.Services.GetRequiredService<GuestConnectionWarmer>();
 
+    public PhysicalHost PhysicalHost(string name) => _host.Services.GetRequiredService<ClusterInventory>().FindHost(name)!;
+
     public IOptions<ExecutorOptions> Options => _host.Services.GetRequiredService<IOptions<ExecutorOptions>>();
 
     public static Executor Create(string inventoryYaml, IReadOnlyDictionary<string, string?> configuration, TimeProvider? time = null) =>

@@ -24,4 +24,20 @@ public sealed class HostLoginCheckTests() : LabTests(hosts: 2)
         Assert.Equal(1, Lab[0].Ssh.Connections);
         Assert.Empty(Lab[1].Calls());
     }
+
+    [Fact]
+    public async Task A_host_that_reports_again_is_logged_in_to_at_once_and_its_next_restart_uses_that_login()
+    {
+        Lab[0].SetDomain("gridce", "running");
+        using var executor = Lab.Executor(GridceOnAlfa01());
+        Assert.True((await executor.RestartAsync("gridce", "alfa01")).Succeeded);
+        Lab[0].Ssh.DropSessions();
+
+        await executor.LoginCheck.CheckAsync(executor.PhysicalHost("alfa01"), CancellationToken.None);
+        await Eventually.Until(() => Lab[0].Ssh.Connections == 2, TimeSpan.FromSeconds(10), "alfa01's sshd logging the new login");
+        var restart = await executor.RestartAsync("gridce", "alfa01");
+
+        Assert.True(restart.Succeeded, restart.Reason);
+        Assert.Equal(2, Lab[0].Ssh.Connections);
+    }
 }

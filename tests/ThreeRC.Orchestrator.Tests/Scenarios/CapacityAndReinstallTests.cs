@@ -67,6 +67,38 @@ public sealed class CapacityAndReinstallTests : HarnessTest
     }
 
     [Fact]
+    public async Task A_reinstall_after_a_move_may_stay_on_the_new_host_and_its_install_budget_starts_when_the_installer_boots()
+    {
+        var place = await RestartRequested("web1");
+        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa02", "alfa01", "least loaded", H.Time.GetUtcNow()));
+        await H.Published<FenceHost>(m => m.VmName == "web1");
+        await H.Publish(new HostFenced(place.RecoveryId, "web1", "alfa01", FenceMethod.Ipmi, [], H.Time.GetUtcNow()));
+        var restart = await H.Published<RestartVm>(m => m.VmName == "web1");
+        await H.Publish(new VmRestarted(restart.RecoveryId, "web1", "alfa02", [], H.Time.GetUtcNow()));
+        await H.WaitForState("web1", "Restarting");
+        await H.AdvanceAsync(TestInventory.T2);
+        var prepare = await H.Published<PrepareReinstall>(m => m.VmName == "web1");
+        await H.Publish(new ReinstallPrepared(prepare.RecoveryId, "web1", "web", "pxelinux.cfg/01-52-54-00-00-00-01", H.Time.GetUtcNow()));
+        await Testing.Eventually.Until(() => H.PublishedCount<PlaceVm>(m => m.VmName == "web1") == 2, TimeSpan.FromSeconds(10), "a second PlaceVm");
+        var replace = H.Bus.Published.Select<PlaceVm>(m => m.Context.Message.VmName == "web1").Last().Context.Message;
+
+        await H.Publish(new NoCapacity(replace.RecoveryId, "web1", "every host is over its load threshold", Queued: true, H.Time.GetUtcNow()));
+        await H.WaitForState("web1", "AwaitingCapacity");
+        await H.AdvanceAsync(TestInventory.InstallBudget * 2);
+        await H.Publish(new VmPlaced(replace.RecoveryId, "web1", "alfa02", "alfa02", "load dropped", H.Time.GetUtcNow()));
+        await Testing.Eventually.Until(() => H.PublishedCount<RestartVm>(m => m.VmName == "web1") == 2, TimeSpan.FromSeconds(10), "the installer booted");
+        await H.WaitForState("web1", "Restarting");
+        await H.AdvanceAsync(TestInventory.InstallBudget - TimeSpan.FromSeconds(1));
+
+        Assert.False(replace.MustRelocate);
+        Assert.Equal(0, H.PublishedCount<RecoveryCompleted>(m => m.VmName == "web1"));
+        await H.AdvanceAsync(TimeSpan.FromSeconds(1));
+        var completed = await H.Published<RecoveryCompleted>(m => m.VmName == "web1");
+        Assert.Equal(RecoveryOutcome.Failed, completed.Outcome);
+        Assert.Contains("the reinstall did not bring it back within the install budget", completed.Reason);
+    }
+
+    [Fact]
     public async Task When_reinstall_is_disabled_the_incident_fails_after_T2()
     {
         var place = await RestartRequested("db1", lostHost: null);
