@@ -15,7 +15,7 @@ public static class HypervisorExecutorModule
 {
     /// <summary>
     /// Adds the HypervisorExecutor module: the <c>Executor</c> options, the consumers of RebootGuest, RestartVm and
-    /// FenceHost (and of HostUnresponsive and HostResponsive, which warm SSH connections), and what they reach: real machines
+    /// FenceHost (and of HostResponsive, to log in to a host that is back), and what they reach: real machines
     /// over SSH and IPMI unless <paramref name="configure"/> says otherwise.
     /// </summary>
     public static ServiceModules AddHypervisorExecutor(this ServiceModules modules, Action<HypervisorExecutorBuilder>? configure = null)
@@ -28,14 +28,14 @@ public static class HypervisorExecutorModule
         if (choice.ExecutorType is { } executor) services.AddSingleton(typeof(IHypervisorExecutor), executor);
         else services.AddRemoteExecution(choice.CommandRunnerType);
 
-        // A replaced executor may not honour Executor:DryRun, so only the real one rehearses; only SSH.NET's connections are warmed.
+        // A replaced executor may not honour Executor:DryRun, so only the real one rehearses; only SSH.NET logs in to hosts.
         var sshNet = choice.ExecutorType is null && choice.CommandRunnerType is null;
         return modules.AddToBus(bus =>
         {
             bus.AddConsumer<RebootGuestConsumer>();
             bus.AddConsumer<RestartVmConsumer>();
             bus.AddConsumer<FenceHostConsumer>();
-            if (sshNet) bus.AddConsumer<WarmConnectionsConsumer>();
+            if (sshNet) bus.AddConsumer<ReturnedHostConsumer>();
         }, choice.ExecutorType is null ? new ExecutorRehearsal() : null);
     }
 
@@ -47,7 +47,6 @@ public static class HypervisorExecutorModule
             services.AddHostedService<SshReadinessReport>();
             services.AddSingleton<SshConnector>();
             services.AddSingleton<SshConnectionPool>();
-            services.AddSingleton<GuestConnectionWarmer>();
             services.AddSingleton<ISshCommandRunner, SshCommandRunner>();
             services.AddSingleton<HostLoginCheck>();
             services.AddHostedService(provider => provider.GetRequiredService<HostLoginCheck>());

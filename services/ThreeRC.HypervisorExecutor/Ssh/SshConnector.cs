@@ -17,8 +17,7 @@ internal sealed class SshConnector(IOptions<ExecutorOptions> options, TimeProvid
 {
     private SshOptions Settings => options.Value.Ssh;
 
-    /// <param name="attempts">How many times a transient fault is tried; Executor:Ssh:ConnectAttempts unless given.</param>
-    public async Task<SshClient> ConnectAsync(SshTarget target, CancellationToken cancellationToken, int? attempts = null)
+    public async Task<SshClient> ConnectAsync(SshTarget target, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -26,7 +25,7 @@ internal sealed class SshConnector(IOptions<ExecutorOptions> options, TimeProvid
             {
                 return await ConnectOnceAsync(target, cancellationToken);
             }
-            catch (TransientConnectException e) when (attempt < (attempts ?? Settings.ConnectAttempts))
+            catch (TransientConnectException e) when (attempt < Settings.ConnectAttempts)
             {
                 var delay = Settings.RetryDelay * Math.Pow(2, attempt - 1);
                 logger.LogWarning("Connecting to {Target} failed (attempt {Attempt} of {Attempts}), retrying in {Delay}: {Reason}",

@@ -17,7 +17,7 @@ public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<Rabb
         { "ThreeRC.Monitor", ["threerc-recovery-started"], "MonitorRehearsal" },
         { "ThreeRC.Orchestrator", ["threerc-recovery-state", "threerc-physical-host-lost", "threerc-physical-host-returned", "threerc-maintenance-changed"], "OrchestratorRehearsal" },
         { "ThreeRC.Placement", ["threerc-placement-place-vm", "threerc-placement-get-vms-on-host", "threerc-placement-where-is-vm", "threerc-placement-host-load-reported"], "PlacementRehearsal" },
-        { "ThreeRC.HypervisorExecutor", ["threerc-reboot-guest", "threerc-restart-vm", "threerc-fence-host", "threerc-warm-connections"], "ExecutorRehearsal" },
+        { "ThreeRC.HypervisorExecutor", ["threerc-reboot-guest", "threerc-restart-vm", "threerc-fence-host", "threerc-returned-host"], "ExecutorRehearsal" },
         { "ThreeRC.PxeProvisioner", ["threerc-prepare-reinstall"], null },
         { "ThreeRC.Api", ["threerc-api-events"], null },
     };

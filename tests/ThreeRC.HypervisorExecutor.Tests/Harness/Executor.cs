@@ -24,21 +24,19 @@ internal sealed class Executor : IDisposable
 
     public HostLoginCheck LoginCheck => _host.Services.GetRequiredService<HostLoginCheck>();
 
-    public GuestConnectionWarmer Warmer => _host.Services.GetRequiredService<GuestConnectionWarmer>();
-
     public PhysicalHost PhysicalHost(string name) => _host.Services.GetRequiredService<ClusterInventory>().FindHost(name)!;
 
     public IOptions<ExecutorOptions> Options => _host.Services.GetRequiredService<IOptions<ExecutorOptions>>();
 
-    public static Executor Create(string inventoryYaml, IReadOnlyDictionary<string, string?> configuration, TimeProvider? time = null) =>
-        Create(InventoryLoader.Parse(inventoryYaml, "test-inventory.yaml"), configuration, time);
+    public static Executor Create(string inventoryYaml, IReadOnlyDictionary<string, string?> configuration) =>
+        Create(InventoryLoader.Parse(inventoryYaml, "test-inventory.yaml"), configuration);
 
-    public static Executor Create(ClusterInventory inventory, IReadOnlyDictionary<string, string?> configuration, TimeProvider? time = null)
+    public static Executor Create(ClusterInventory inventory, IReadOnlyDictionary<string, string?> configuration)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Services.AddLogging();
-        builder.Services.AddSingleton(time ?? TimeProvider.System);
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(inventory);
         new ServiceModules(builder).AddHypervisorExecutor();
         return new Executor(builder.Build());

@@ -77,9 +77,6 @@ internal sealed class Lab : IAsyncDisposable
     public Executor Executor(string inventoryYaml, params (string Key, string? Value)[] extra) =>
         Harness.Executor.Create(inventoryYaml, Configuration(extra));
 
-    public Executor Executor(string inventoryYaml, TimeProvider time, params (string Key, string? Value)[] extra) =>
-        Harness.Executor.Create(inventoryYaml, Configuration(extra), time);
-
     public Executor Executor(ClusterInventory inventory, params (string Key, string? Value)[] extra) =>
         Harness.Executor.Create(inventory, Configuration(extra));
 

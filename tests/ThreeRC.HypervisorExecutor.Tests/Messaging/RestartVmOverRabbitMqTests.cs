@@ -57,7 +57,7 @@ public sealed class RestartVmOverRabbitMqTests : IAsyncLifetime
         Assert.Equal(["virsh domstate gridce", "virsh destroy gridce", "virsh start gridce", "virsh domstate gridce"], _lab[0].Calls());
         Assert.Equal("running", _lab[0].DomainState("gridce"));
         var queues = await _broker.QueueNamesAsync();
-        Assert.All(["threerc-reboot-guest", "threerc-restart-vm", "threerc-fence-host", "threerc-warm-connections"], queue => Assert.Contains(queue, queues));
+        Assert.All(["threerc-reboot-guest", "threerc-restart-vm", "threerc-fence-host", "threerc-returned-host"], queue => Assert.Contains(queue, queues));
     }
 
     private async Task StartLabAsync() => _lab = await Lab.StartAsync(hosts: 1);
