@@ -3,13 +3,15 @@ using Microsoft.Extensions.Logging;
 using ThreeRC.Monitor.Detection;
 using ThreeRC.Monitor.Ganglia;
 using ThreeRC.Monitor.Sources;
+using ThreeRC.ServiceDefaults.Messaging;
 
 namespace ThreeRC.Monitor.Polling;
 
 /// <summary>
 /// One poll: read every source at once, announce the sources that failed or came back, judge every host of the
 /// inventory and publish its transitions, then the load. A status changes only once its message is published, so a
-/// message the bus refused is published again at the next poll. When no source answers, no host is judged.
+/// message the bus refused, or did not confirm in time, is published again at the next poll. When no source answers,
+/// no host is judged.
 /// </summary>
 internal sealed class PollCycle(
     IGangliaReader reader,
@@ -26,7 +28,7 @@ internal sealed class PollCycle(
         sources.Observe(reports);
         foreach (var (source, answering, message) in sources.Unannounced().ToList())
         {
-            await bus.Publish(message, cancellationToken);
+            await bus.Publish(message, cancellationToken).WithinPublishLimit(cancellationToken);
             sources.Announced(source, answering);
         }
 
@@ -36,7 +38,7 @@ internal sealed class PollCycle(
         var judgements = hosts.Judge(answered, sources.AllAnsweringSince, now);
         await AnnounceRecoveriesAsync(judgements, now, cancellationToken);
         await AnnounceSilencesAsync(judgements, now, cancellationToken);
-        if (HostEvents.Load(judgements, now) is { } load) await bus.Publish(load, cancellationToken);
+        if (HostEvents.Load(judgements, now) is { } load) await bus.Publish(load, cancellationToken).WithinPublishLimit(cancellationToken);
     }
 
     private async Task<SourceReport> ReadAsync(GangliaSource source, CancellationToken cancellationToken)
@@ -63,7 +65,7 @@ internal sealed class PollCycle(
         {
             if (hosts.StatusOf(judgement.Host) == HostStatus.Unresponsive || hosts.HeardSinceIncident(judgement))
             {
-                await bus.Publish(HostEvents.Responsive(judgement, now), cancellationToken);
+                await bus.Publish(HostEvents.Responsive(judgement, now), cancellationToken).WithinPublishLimit(cancellationToken);
                 logger.LogInformation("Host {Host} ({Kind}) reports to Ganglia again (source {Source})",
                     judgement.Host.Name, judgement.Host.Kind, judgement.Sighting!.Source);
                 hosts.Announced(judgement.Host);
@@ -80,7 +82,7 @@ internal sealed class PollCycle(
         foreach (var judgement in await confirmation.ConfirmAsync(silent, cancellationToken))
         {
             var message = HostEvents.Unresponsive(judgement, now, allSources);
-            await bus.Publish(message, cancellationToken);
+            await bus.Publish(message, cancellationToken).WithinPublishLimit(cancellationToken);
             logger.LogWarning("Host {Host} ({Kind}, Ganglia name {GangliaHost}) is unresponsive: {Reason} (source {Source})",
                 message.Name, message.Kind, message.GangliaHost, message.Reason, message.Source);
             hosts.Record(judgement.Host, HostStatus.Unresponsive);

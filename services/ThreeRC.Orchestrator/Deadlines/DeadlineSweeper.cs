@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using ThreeRC.Contracts.Recovery;
 using ThreeRC.Orchestrator.Options;
+using ThreeRC.ServiceDefaults.Messaging;
 
 namespace ThreeRC.Orchestrator.Deadlines;
 
@@ -23,8 +24,9 @@ public sealed class DeadlineSweeper(
         var now = time.GetUtcNow();
         var due = await store.DueAsync(now, options.Value.RedispatchAfter, options.Value.SweepBatchSize);
         if (due.Count == 0) return 0;
-        await bus.PublishBatch(due.Select(deadline =>
-            new RecoveryDeadlineReached(deadline.CorrelationId, deadline.Token, DateTimeOffset.FromUnixTimeMilliseconds(deadline.DeadlineAt))), cancellationToken);
+        var reached = due.Select(deadline =>
+            new RecoveryDeadlineReached(deadline.CorrelationId, deadline.Token, DateTimeOffset.FromUnixTimeMilliseconds(deadline.DeadlineAt)));
+        await bus.PublishBatch(reached, cancellationToken).WithinPublishLimit(cancellationToken);
         await store.MarkDispatchedAsync(due, now);
         return due.Count;
     }

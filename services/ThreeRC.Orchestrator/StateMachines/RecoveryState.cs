@@ -27,7 +27,7 @@ public sealed class RecoveryState : SagaStateMachineInstance, ISagaVersion
 
     public DateTimeOffset StartedAt { get; set; }
 
-    /// <summary>When the current level (reboot, restart, reinstall) began: T1, T2 and the install budget count from here.</summary>
+    /// <summary>When the current level (reboot, restart, reinstall) began: T1 counts from here, and a reinstall's preparation.</summary>
     public DateTimeOffset LevelStartedAt { get; set; }
 
     /// <summary>The physical host that was lost, when the VM must leave it.</summary>

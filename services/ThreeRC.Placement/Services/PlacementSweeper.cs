@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ThreeRC.Placement.Options;
+using ThreeRC.ServiceDefaults.Messaging;
 
 namespace ThreeRC.Placement.Services;
 
@@ -31,7 +32,7 @@ internal sealed class PlacementSweeper(
             try
             {
                 var placed = await placement.RunAsync((engine, now) => engine.Sweep(now), stoppingToken);
-                await bus.PublishBatch(placed, stoppingToken);
+                await bus.PublishBatch(placed, stoppingToken).WithinPublishLimit(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
