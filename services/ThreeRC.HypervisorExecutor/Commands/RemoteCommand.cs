@@ -11,6 +11,12 @@ public sealed record RemoteCommand(string Program, IReadOnlyList<string> Argumen
     /// <summary>A command that only reads state, so asking it again cannot change anything.</summary>
     public static RemoteCommand Query(string program, params string[] arguments) => new(program, arguments) { ReadsOnly = true };
 
+    /// <summary>
+    /// <c>true</c>, asked on a pooled login before it is relied on: a connection the machine dropped unnoticed is
+    /// found dead and replaced by it.
+    /// </summary>
+    public static RemoteCommand Probe { get; } = Query("true");
+
     public bool ReadsOnly { get; init; }
 
     /// <summary>The command line the remote shell receives.</summary>

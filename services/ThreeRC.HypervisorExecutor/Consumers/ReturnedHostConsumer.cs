@@ -6,13 +6,16 @@ using ThreeRC.Inventory.Model;
 namespace ThreeRC.HypervisorExecutor.Consumers;
 
 /// <summary>
-/// A physical host that reports to Ganglia again is logged in to at once: the VMs of the next host lost are often
-/// started on it, and its old connection died with it.
+/// A machine that reports to Ganglia again is logged in to at once, its old connection having died with it: a
+/// physical host because the VMs of the next host lost are often started on it, a guest because its next reboot
+/// should not wait for a key exchange.
 /// </summary>
-internal sealed class ReturnedHostConsumer(ClusterInventory inventory, HostLoginCheck loginCheck) : IConsumer<HostResponsive>
+internal sealed class ReturnedHostConsumer(ClusterInventory inventory, LoginCheck loginCheck) : IConsumer<HostResponsive>
 {
-    public Task Consume(ConsumeContext<HostResponsive> context) =>
-        context.Message.Kind == HostKind.Physical && inventory.FindHost(context.Message.Name) is { } host
-            ? loginCheck.CheckAsync(host, context.CancellationToken)
-            : Task.CompletedTask;
+    public Task Consume(ConsumeContext<HostResponsive> context) => context.Message switch
+    {
+        { Kind: HostKind.Physical, Name: var name } when inventory.FindHost(name) is { } host => loginCheck.CheckAsync(host, context.CancellationToken),
+        { Kind: HostKind.Virtual, Name: var name } when inventory.FindVm(name) is { } vm => loginCheck.CheckAsync(vm, context.CancellationToken),
+        _ => Task.CompletedTask,
+    };
 }

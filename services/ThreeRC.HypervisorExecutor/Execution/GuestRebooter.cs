@@ -8,8 +8,9 @@ using ThreeRC.HypervisorExecutor.Ssh;
 namespace ThreeRC.HypervisorExecutor.Execution;
 
 /// <summary>
-/// Runs the guest's reboot command over SSH within GuestRebootTimeout. A connection that drops, or a command
-/// killed by a signal, is what a reboot looks like from outside: both count as issued.
+/// Runs the guest's reboot command over SSH within GuestRebootTimeout, after a probe of the login. A connection that
+/// drops during the reboot command, or the command killed by a signal, is what a reboot looks like from outside:
+/// both count as issued.
 /// </summary>
 internal sealed class GuestRebooter(
     Machines machines, ISshCommandRunner runner, ActionRunner actions, IOptions<ExecutorOptions> options, ILogger<GuestRebooter> logger)
@@ -33,13 +34,10 @@ internal sealed class GuestRebooter(
         timeout.CancelAfter(limit);
         try
         {
-            var output = await guest.RunAsync(reboot, timeout.Token);
-            if (output.ExitSignal is not null) logger.LogInformation("{Guest}: {Command} was killed by {Signal}: the guest is going down", guest, reboot, output.ExitSignal);
-            else if (!output.Succeeded) throw guest.Failed(reboot, output);
-        }
-        catch (ConnectionLostException e)
-        {
-            logger.LogInformation("{Guest}: the connection dropped: the guest is rebooting ({Detail})", guest, e.Message);
+            // The kept login may have died unnoticed: the probe finds out and replaces it, so a connection that drops
+            // during the reboot command can only be the reboot.
+            await guest.RunCheckedAsync(RemoteCommand.Probe, timeout.Token);
+            await IssueAsync(guest, reboot, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -48,6 +46,20 @@ internal sealed class GuestRebooter(
         finally
         {
             runner.Disconnect(guest.Target);
+        }
+    }
+
+    private async Task IssueAsync(HostShell guest, RemoteCommand reboot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var output = await guest.RunAsync(reboot, cancellationToken);
+            if (output.ExitSignal is not null) logger.LogInformation("{Guest}: {Command} was killed by {Signal}: the guest is going down", guest, reboot, output.ExitSignal);
+            else if (!output.Succeeded) throw guest.Failed(reboot, output);
+        }
+        catch (ConnectionLostException e)
+        {
+            logger.LogInformation("{Guest}: the connection dropped: the guest is rebooting ({Detail})", guest, e.Message);
         }
     }
 }

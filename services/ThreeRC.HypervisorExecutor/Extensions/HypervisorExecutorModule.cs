@@ -15,7 +15,7 @@ public static class HypervisorExecutorModule
 {
     /// <summary>
     /// Adds the HypervisorExecutor module: the <c>Executor</c> options, the consumers of RebootGuest, RestartVm and
-    /// FenceHost (and of HostResponsive, to log in to a host that is back), and what they reach: real machines
+    /// FenceHost (and of HostResponsive, to log in to a machine that is back), and what they reach: real machines
     /// over SSH and IPMI unless <paramref name="configure"/> says otherwise.
     /// </summary>
     public static ServiceModules AddHypervisorExecutor(this ServiceModules modules, Action<HypervisorExecutorBuilder>? configure = null)
@@ -28,7 +28,7 @@ public static class HypervisorExecutorModule
         if (choice.ExecutorType is { } executor) services.AddSingleton(typeof(IHypervisorExecutor), executor);
         else services.AddRemoteExecution(choice.CommandRunnerType);
 
-        // A replaced executor may not honour Executor:DryRun, so only the real one rehearses; only SSH.NET logs in to hosts.
+        // A replaced executor may not honour Executor:DryRun, so only the real one rehearses; only SSH.NET logs in ahead.
         var sshNet = choice.ExecutorType is null && choice.CommandRunnerType is null;
         return modules.AddToBus(bus =>
         {
@@ -48,8 +48,8 @@ public static class HypervisorExecutorModule
             services.AddSingleton<SshConnector>();
             services.AddSingleton<SshConnectionPool>();
             services.AddSingleton<ISshCommandRunner, SshCommandRunner>();
-            services.AddSingleton<HostLoginCheck>();
-            services.AddHostedService(provider => provider.GetRequiredService<HostLoginCheck>());
+            services.AddSingleton<LoginCheck>();
+            services.AddHostedService(provider => provider.GetRequiredService<LoginCheck>());
         }
         else services.AddSingleton(typeof(ISshCommandRunner), commandRunner);
 
@@ -62,6 +62,7 @@ public static class HypervisorExecutorModule
         services.AddSingleton<VmRestarter>();
         services.AddSingleton<HypervisorFencing>();
         services.AddSingleton<IpmiTool>();
+        services.AddSingleton<ChassisFences>();
         services.AddSingleton<IpmiFencing>();
         services.AddSingleton<HostFencer>();
         services.AddSingleton<IHypervisorExecutor, RemoteHypervisorExecutor>();

@@ -6,8 +6,11 @@ using ThreeRC.Inventory.Model;
 
 namespace ThreeRC.HypervisorExecutor.Ipmi;
 
-/// <summary>Fences a host by powering it off through its BMC, then asking its power status until it reports off.</summary>
-internal sealed class IpmiFencing(IpmiTool tool, IOptions<ExecutorOptions> options, TimeProvider time)
+/// <summary>
+/// Fences a host by powering it off through its BMC, then asking its power status until it reports off; requests
+/// for one BMC at the same time share one fence (<see cref="ChassisFences"/>).
+/// </summary>
+internal sealed class IpmiFencing(IpmiTool tool, ChassisFences fences, IOptions<ExecutorOptions> options, TimeProvider time)
 {
     private const string PoweredOff = "Chassis Power is off";
 
@@ -18,10 +21,11 @@ internal sealed class IpmiFencing(IpmiTool tool, IOptions<ExecutorOptions> optio
         var timeout = options.Value.Ipmi.PowerOffTimeout;
         return new PreparedAction(
             [off.ToString(), $"{status}   [every {options.Value.Ipmi.PollInterval.TotalSeconds:0.###} s until '{PoweredOff}', at most {timeout.TotalSeconds:0.###} s]"],
-            (log, cancel) => FenceAsync(bmc, off, status, log, cancel));
+            (log, cancel) => fences.FenceAsync($"{bmc.Address}:{bmc.Port}", (shared, token) => FenceAsync(bmc, off, status, shared, token), log, cancel));
     }
 
-    private async Task FenceAsync(IpmiSettings bmc, IpmiCall off, IpmiCall status, CommandLog log, CancellationToken cancellationToken)
+    /// <summary>Returns when the status call that reported the chassis off was made.</summary>
+    private async Task<DateTimeOffset> FenceAsync(IpmiSettings bmc, IpmiCall off, IpmiCall status, CommandLog log, CancellationToken cancellationToken)
     {
         var result = await tool.RunAsync(off, log, cancellationToken);
         if (!result.Succeeded) throw new ActionFailedException($"BMC {bmc.Address}: power off failed with {result.Summary}");
@@ -30,8 +34,9 @@ internal sealed class IpmiFencing(IpmiTool tool, IOptions<ExecutorOptions> optio
         var deadline = time.GetUtcNow() + timeout;
         while (true)
         {
+            var askedAt = time.GetUtcNow();
             result = await tool.RunAsync(status, log, cancellationToken);
-            if (result.Succeeded && result.Output.Contains(PoweredOff, StringComparison.Ordinal)) return;
+            if (result.Succeeded && result.Output.Contains(PoweredOff, StringComparison.Ordinal)) return askedAt;
             if (time.GetUtcNow() >= deadline)
                 throw new ActionFailedException(
                     $"BMC {bmc.Address}: the chassis did not report power off within {timeout.TotalSeconds:0.###} s (last answer: {Answer(result)})");

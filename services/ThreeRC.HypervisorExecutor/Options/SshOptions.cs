@@ -27,8 +27,18 @@ public sealed class SshOptions
     /// <summary>How often an idle reusable connection is probed, so that a dead one is noticed and replaced.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often the executor logs in to every hypervisor host to find broken logins early; 00:00:00 turns it off.</summary>
+    /// <summary>
+    /// How often the executor logs in to every hypervisor host (and guest, with KeepGuestLogins) to find broken logins
+    /// early; 00:00:00 turns it off.
+    /// </summary>
     public TimeSpan HostCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Keep a login to every guest open, as to every host: opened at start and when the guest reports again, so its
+    /// reboot, the first step of most recoveries, does not wait for a key exchange. Off: a guest is logged in to for
+    /// its reboot only.
+    /// </summary>
+    public bool KeepGuestLogins { get; set; } = true;
 
     /// <summary>
     /// The key exchange methods offered, most preferred first; empty offers SSH.NET's own list, which puts the

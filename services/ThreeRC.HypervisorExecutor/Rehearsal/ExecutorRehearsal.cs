@@ -6,7 +6,7 @@ namespace ThreeRC.HypervisorExecutor.Rehearsal;
 
 /// <summary>
 /// Each command once, in a dry run: every value is checked and every command line is prepared, then answered as
-/// failed without a connection. The SSH login itself is rehearsed for real by <c>HostLoginCheck</c>.
+/// failed without a connection. The SSH login itself is rehearsed for real by <c>LoginCheck</c>.
 /// </summary>
 public sealed class ExecutorRehearsal : IRehearsal
 {

@@ -16,7 +16,8 @@ public sealed class GuestRebootTests() : LabTests(hosts: 1)
 
         Assert.True(outcome.Succeeded, outcome.Reason);
         Assert.Equal(["reboot"], Lab[0].Calls());
-        Assert.Equal([$"{Lab[0].Ssh.User}@127.0.0.1:{Lab[0].Ssh.Port}: reboot"], outcome.Commands);
+        var guest = $"{Lab[0].Ssh.User}@127.0.0.1:{Lab[0].Ssh.Port}";
+        Assert.Equal([$"{guest}: true", $"{guest}: reboot"], outcome.Commands);
     }
 
     [Fact]

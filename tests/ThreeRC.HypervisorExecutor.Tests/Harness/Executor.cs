@@ -22,9 +22,11 @@ internal sealed class Executor : IDisposable
 
     public IHypervisorExecutor Service => _host.Services.GetRequiredService<IHypervisorExecutor>();
 
-    public HostLoginCheck LoginCheck => _host.Services.GetRequiredService<HostLoginCheck>();
+    public LoginCheck LoginCheck => _host.Services.GetRequiredService<LoginCheck>();
 
     public PhysicalHost PhysicalHost(string name) => _host.Services.GetRequiredService<ClusterInventory>().FindHost(name)!;
+
+    public VirtualMachine VirtualMachine(string name) => _host.Services.GetRequiredService<ClusterInventory>().FindVm(name)!;
 
     public IOptions<ExecutorOptions> Options => _host.Services.GetRequiredService<IOptions<ExecutorOptions>>();
 

@@ -40,6 +40,43 @@ public sealed class IpmiFencingTests() : LabTests(hosts: 1)
     }
 
     [Fact]
+    public async Task The_vms_of_one_lost_host_fencing_it_at_once_share_one_power_off_and_each_names_the_commands()
+    {
+        var inventory = new TestInventory()
+            .Host("alfa01", Lab[0], fencing: $"- method: ipmi\n  address: {_bmc.Address}\n  port: {_bmc.Port}\n  interface: lan\n  user: {_bmc.User}\n  passwordFile: {_bmc.PasswordFile}")
+            .Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce"))
+            .Vm("gridui", "alfa01", Lab.LibvirtDefinition("gridui"))
+            .Vm("gridwn", "alfa01", Lab.LibvirtDefinition("gridwn"))
+            .Yaml;
+        using var executor = Lab.Executor(inventory);
+
+        var outcomes = await Task.WhenAll(new[] { "gridce", "gridui", "gridwn" }.Select(vm => executor.FenceAsync(vm, "alfa01", FenceMethod.Ipmi)));
+
+        Assert.All(outcomes, outcome => Assert.True(outcome.Succeeded, outcome.Reason));
+        Assert.False(_bmc.PowerIsOn);
+        Assert.Single(_bmc.ChassisCalls(), call => call == "0x20 set power 0");
+        var ipmitool = $"local: ipmitool -I lan -H 127.0.0.1 -p {_bmc.Port} -U admin -f {_bmc.PasswordFile} chassis power";
+        Assert.Single(outcomes, outcome => outcome.Commands.SequenceEqual([$"{ipmitool} off", $"{ipmitool} status"]));
+        Assert.All(outcomes.Where(outcome => !outcome.Commands[0].StartsWith('(')), outcome => Assert.Equal(2, outcome.Commands.Count));
+        Assert.All(outcomes.Where(outcome => outcome.Commands[0].StartsWith('(')),
+            outcome => Assert.Equal([$"(joined the fence under way) {ipmitool} off", $"(joined the fence under way) {ipmitool} status"], outcome.Commands));
+    }
+
+    [Fact]
+    public async Task A_fence_asked_for_after_the_chassis_was_read_as_off_asks_the_bmc_itself()
+    {
+        using var executor = Lab.Executor(Inventory($"passwordFile: {_bmc.PasswordFile}"));
+
+        var first = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Ipmi);
+        var second = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Ipmi);
+
+        Assert.True(first.Succeeded, first.Reason);
+        Assert.True(second.Succeeded, second.Reason);
+        Assert.Equal(2, _bmc.ChassisCalls().Count(call => call == "0x20 set power 0"));
+        Assert.DoesNotContain(second.Commands, line => line.StartsWith('('));
+    }
+
+    [Fact]
     public async Task Power_off_over_lanplus_uses_the_configured_cipher_suite()
     {
         using var executor = Lab.Executor(Inventory($"passwordFile: {_bmc.PasswordFile}", "lanplus"), ("Executor:Ipmi:CipherSuite", "3"));

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ThreeRC.HypervisorExecutor.Commands;
+using ThreeRC.HypervisorExecutor.Execution;
+using ThreeRC.HypervisorExecutor.Options;
+using ThreeRC.Inventory.Model;
+
+namespace ThreeRC.HypervisorExecutor.Ssh;
+
+/// <summary>
+/// Logs in to every hypervisor host (and, with <c>Executor:Ssh:KeepGuestLogins</c>, every guest) at start and every
+/// <c>Executor:Ssh:HostCheckInterval</c>, and to a machine as soon as it reports to Ganglia again: a refused key, a
+/// changed host key or an unreachable machine is reported before a recovery needs it, and the connection each
+/// recovery would open is already open (and the code that opens it already compiled) when the first one comes. Only
+/// changes are logged: a machine that starts failing, and one that works again.
+/// </summary>
+internal sealed class LoginCheck(
+    ClusterInventory inventory, Machines machines, ISshCommandRunner runner, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<LoginCheck> logger)
+    : BackgroundService
+{
+    private const int MachinesAtOnce = 8;
+
+    private readonly ConcurrentDictionary<string, string?> _lastFailure = new();
+
+    /// <summary>
+    /// Logs in to every machine once (a connection it dropped unnoticed, say when it lost power, is replaced now, not
+    /// by a recovery); the failures, "host alfa01" or "VM gridce" → why.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> CheckAsync(CancellationToken cancellationToken)
+    {
+        var failures = new ConcurrentDictionary<string, string>();
+        await Parallel.ForEachAsync(Logins(), new ParallelOptions { MaxDegreeOfParallelism = MachinesAtOnce, CancellationToken = cancellationToken },
+            async (machine, token) =>
+            {
+                var failure = await LoginAsync(machine, token);
+                if (failure is not null) failures[machine.Owner] = failure;
+                Report(machine, failure);
+            });
+        return failures;
+    }
+
+    /// <summary>Logs in to <paramref name="host"/> once, as the periodic check does; nothing in dry run.</summary>
+    public Task CheckAsync(PhysicalHost host, CancellationToken cancellationToken) => CheckAsync(HostLogin(host), cancellationToken);
+
+    /// <summary>Logs in to the guest of <paramref name="vm"/> once, unless guest logins are not kept; nothing in dry run.</summary>
+    public Task CheckAsync(VirtualMachine vm, CancellationToken cancellationToken) =>
+        options.Value.Ssh.KeepGuestLogins ? CheckAsync(GuestLogin(vm), cancellationToken) : Task.CompletedTask;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.Ssh.HostCheckInterval;
+        if (interval == TimeSpan.Zero || options.Value.DryRun) return;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await CheckAsync(stoppingToken);
+                await Task.Delay(interval, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private IEnumerable<MachineLogin> Logins()
+    {
+        var hosts = inventory.Hosts.Select(HostLogin);
+        return options.Value.Ssh.KeepGuestLogins ? hosts.Concat(inventory.Vms.Select(GuestLogin)) : hosts;
+    }
+
+    private MachineLogin HostLogin(PhysicalHost host) => new($"host {host.Name}", () => machines.Login(host));
+
+    private MachineLogin GuestLogin(VirtualMachine vm) => new($"VM {vm.Name}", () => machines.Login(vm));
+
+    private async Task CheckAsync(MachineLogin machine, CancellationToken cancellationToken)
+    {
+        if (options.Value.DryRun) return;
+        Report(machine, await LoginAsync(machine, cancellationToken));
+    }
+
+    private async Task<string?> LoginAsync(MachineLogin machine, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var output = await runner.RunAsync(machine.Target(), RemoteCommand.Probe, cancellationToken);
+            return output.Succeeded ? null : $"{RemoteCommand.Probe} failed: {output.Summary}";
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Whatever went wrong is this machine's finding: the check must never stop the executor.
+            return e.Message;
+        }
+    }
+
+    private void Report(MachineLogin machine, string? failure)
+    {
+        var known = _lastFailure.TryGetValue(machine.Owner, out var last);
+        _lastFailure[machine.Owner] = failure;
+        if (failure is not null && failure != last)
+            logger.LogWarning("SSH to {Machine} fails: {Reason}; recoveries that need it will fail until it is fixed", machine.Owner, failure);
+        else if (failure is null && (!known || last is not null))
+            logger.LogInformation("SSH to {Machine} works: its host key is pinned and the login accepted", machine.Owner);
+    }
+
+    /// <summary>A machine to log in to: how it is named in the log, and its login (whose values are checked when it is asked for).</summary>
+    private sealed record MachineLogin(string Owner, Func<SshTarget> Target);
+}

@@ -1,0 +1,95 @@
+using ThreeRC.HypervisorExecutor.Tests.Harness;
+using ThreeRC.Testing;
+
+namespace ThreeRC.HypervisorExecutor.Tests.Ssh;
+
+/// <summary>Every host and guest is logged in to before a recovery needs it: broken logins show early, working ones stay open.</summary>
+public sealed class LoginCheckTests() : LabTests(hosts: 2)
+{
+    [Fact]
+    public async Task The_check_reports_a_host_whose_key_is_not_pinned_and_leaves_the_good_login_open_for_the_first_restart()
+    {
+        Lab[0].SetDomain("gridce", "running");
+        var knownHosts = Lab.Write("alfa01_only", Lab[0].Ssh.KnownHostsLine + "\n");
+        var inventory = new TestInventory().Host("alfa01", Lab[0]).Host("alfa02", Lab[1]).Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce"), guest: Lab[0]).Yaml;
+        using var executor = Lab.Executor(inventory, ("Executor:Ssh:KnownHostsFile", knownHosts));
+
+        var failures = await executor.LoginCheck.CheckAsync(CancellationToken.None);
+        await Eventually.Until(() => Lab[0].Ssh.Connections == 1, TimeSpan.FromSeconds(10), "alfa01's sshd logging the check's connection");
+        var restart = await executor.RestartAsync("gridce", "alfa01");
+
+        Assert.Equal(["host alfa02"], failures.Keys);
+        Assert.Contains($"is unknown: {knownHosts} pins no key for [127.0.0.1]:{Lab[1].Ssh.Port}", failures["host alfa02"]);
+        Assert.True(restart.Succeeded, restart.Reason);
+        Assert.Equal(1, Lab[0].Ssh.Connections);
+        Assert.Empty(Lab[1].Calls());
+    }
+
+    [Fact]
+    public async Task A_host_that_reports_again_is_logged_in_to_at_once_and_its_next_restart_uses_that_login()
+    {
+        Lab[0].SetDomain("gridce", "running");
+        using var executor = Lab.Executor(GridceOnAlfa01());
+        Assert.True((await executor.RestartAsync("gridce", "alfa01")).Succeeded);
+        Lab[0].Ssh.DropSessions();
+
+        await executor.LoginCheck.CheckAsync(executor.PhysicalHost("alfa01"), CancellationToken.None);
+        await Eventually.Until(() => Lab[0].Ssh.Connections == 2, TimeSpan.FromSeconds(10), "alfa01's sshd logging the new login");
+        var restart = await executor.RestartAsync("gridce", "alfa01");
+
+        Assert.True(restart.Succeeded, restart.Reason);
+        Assert.Equal(2, Lab[0].Ssh.Connections);
+    }
+
+    [Fact]
+    public async Task A_guest_is_logged_in_to_ahead_and_its_reboot_uses_that_login_after_a_probe()
+    {
+        using var executor = Lab.Executor(GridceWithItsGuestOnAlfa02());
+
+        var failures = await executor.LoginCheck.CheckAsync(CancellationToken.None);
+        await Eventually.Until(() => Lab[1].Ssh.Connections == 1, TimeSpan.FromSeconds(10), "the guest's sshd logging the check's connection");
+        var reboot = await executor.RebootAsync("gridce");
+
+        Assert.Empty(failures);
+        Assert.True(reboot.Succeeded, reboot.Reason);
+        Assert.Equal(["reboot"], Lab[1].Calls());
+        Assert.Equal(1, Lab[1].Ssh.Connections);
+        var guest = $"{Lab[1].Ssh.User}@127.0.0.1:{Lab[1].Ssh.Port}";
+        Assert.Equal([$"{guest}: true", $"{guest}: reboot"], reboot.Commands);
+    }
+
+    [Fact]
+    public async Task A_guest_that_reports_again_is_logged_in_to_and_a_kept_login_that_died_is_replaced_before_the_reboot_is_sent()
+    {
+        using var executor = Lab.Executor(GridceWithItsGuestOnAlfa02());
+        await executor.LoginCheck.CheckAsync(executor.VirtualMachine("gridce"), CancellationToken.None);
+        await Eventually.Until(() => Lab[1].Ssh.Connections == 1, TimeSpan.FromSeconds(10), "the guest's sshd logging the returned guest's login");
+        Lab[1].Ssh.DropSessions();
+
+        var reboot = await executor.RebootAsync("gridce");
+
+        Assert.True(reboot.Succeeded, reboot.Reason);
+        Assert.Equal(["reboot"], Lab[1].Calls());
+        Assert.Equal(2, Lab[1].Ssh.Connections);
+    }
+
+    [Fact]
+    public async Task Without_kept_guest_logins_only_hosts_are_checked_and_a_reboot_logs_in_for_itself()
+    {
+        using var executor = Lab.Executor(GridceWithItsGuestOnAlfa02(), ("Executor:Ssh:KeepGuestLogins", "false"));
+
+        var failures = await executor.LoginCheck.CheckAsync(CancellationToken.None);
+        await executor.LoginCheck.CheckAsync(executor.VirtualMachine("gridce"), CancellationToken.None);
+        await Eventually.Until(() => Lab[0].Ssh.Connections == 1, TimeSpan.FromSeconds(10), "alfa01's sshd logging the check's connection");
+        var connectionsBeforeReboot = Lab[1].Ssh.Connections;
+        var reboot = await executor.RebootAsync("gridce");
+
+        Assert.Empty(failures);
+        Assert.Equal(0, connectionsBeforeReboot);
+        Assert.True(reboot.Succeeded, reboot.Reason);
+        Assert.Equal(1, Lab[1].Ssh.Connections);
+    }
+
+    private string GridceWithItsGuestOnAlfa02() =>
+        new TestInventory().Host("alfa01", Lab[0]).Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce"), guest: Lab[1]).Yaml;
+}
