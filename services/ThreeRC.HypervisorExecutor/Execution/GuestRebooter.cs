@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ThreeRC.Contracts.Hypervisor;
@@ -8,13 +9,16 @@ using ThreeRC.HypervisorExecutor.Ssh;
 namespace ThreeRC.HypervisorExecutor.Execution;
 
 /// <summary>
-/// Runs the guest's reboot command over SSH within GuestRebootTimeout, after a probe of the login. A connection that
-/// drops during the reboot command, or the command killed by a signal, is what a reboot looks like from outside:
-/// both count as issued.
+/// Runs the guest's reboot command over SSH within GuestRebootTimeout; on a kept login (KeepGuestLogins), after a
+/// probe of it. A connection that drops during the reboot command, or the command killed by a signal, is what a
+/// reboot looks like from outside: both count as issued. One reboot at a time per guest: the connection one closes
+/// must not be the one another reboot of the same guest is using.
 /// </summary>
 internal sealed class GuestRebooter(
     Machines machines, ISshCommandRunner runner, ActionRunner actions, IOptions<ExecutorOptions> options, ILogger<GuestRebooter> logger)
 {
+    private readonly ConcurrentDictionary<SshTarget, SemaphoreSlim> _guests = new();
+
     public Task<ActionOutcome> RebootAsync(RebootGuest command, CancellationToken cancellationToken) =>
         actions.RunAsync($"Reboot the guest of {command.VmName}", () => Prepare(command), cancellationToken);
 
@@ -24,28 +28,40 @@ internal sealed class GuestRebooter(
         var target = machines.Login(vm);
         var words = SafeValue.CommandWords(vm.RebootCommand, $"reboot command of {vm.Name}");
         var reboot = new RemoteCommand(words[0], words.Skip(1).ToList());
-        return new PreparedAction([$"{target}: {reboot}"], (log, cancel) => RebootAsync(new HostShell(runner, target, log, logger), reboot, cancel));
+        var probe = options.Value.Ssh.KeepGuestLogins ? RemoteCommand.Probe : null;
+        var plan = new[] { probe, reboot }.OfType<RemoteCommand>().Select(step => $"{target}: {step}").ToList();
+        return new PreparedAction(plan, (log, cancel) => RebootAsync(new HostShell(runner, target, log, logger), probe, reboot, cancel));
     }
 
-    private async Task RebootAsync(HostShell guest, RemoteCommand reboot, CancellationToken cancellationToken)
+    private async Task RebootAsync(HostShell guest, RemoteCommand? probe, RemoteCommand reboot, CancellationToken cancellationToken)
     {
         var limit = options.Value.GuestRebootTimeout;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(limit);
+        var one = _guests.GetOrAdd(guest.Target, _ => new SemaphoreSlim(1, 1));
+        var sent = false;
         try
         {
-            // The kept login may have died unnoticed: the probe finds out and replaces it, so a connection that drops
-            // during the reboot command can only be the reboot.
-            await guest.RunCheckedAsync(RemoteCommand.Probe, timeout.Token);
-            await IssueAsync(guest, reboot, timeout.Token);
+            await one.WaitAsync(timeout.Token);
+            try
+            {
+                // The kept login may have died unnoticed: the probe finds out and replaces it, so a connection that
+                // drops during the reboot command can only be the reboot.
+                if (probe is not null) await guest.RunCheckedAsync(probe, timeout.Token);
+                sent = true;
+                await IssueAsync(guest, reboot, timeout.Token);
+            }
+            finally
+            {
+                runner.Disconnect(guest.Target);
+                one.Release();
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ActionFailedException($"{guest}: {reboot} did not complete within Executor:GuestRebootTimeout ({limit.TotalSeconds:0.###} s)");
-        }
-        finally
-        {
-            runner.Disconnect(guest.Target);
+            throw new ActionFailedException(sent
+                ? $"{guest}: {reboot} did not complete within Executor:GuestRebootTimeout ({limit.TotalSeconds:0.###} s)"
+                : $"{guest}: no working login within Executor:GuestRebootTimeout ({limit.TotalSeconds:0.###} s); {reboot} was not sent");
         }
     }
 

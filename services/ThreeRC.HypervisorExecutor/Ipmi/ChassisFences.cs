@@ -1,45 +1,53 @@
 using ThreeRC.HypervisorExecutor.Commands;
+using ThreeRC.Inventory.Model;
 
 namespace ThreeRC.HypervisorExecutor.Ipmi;
 
 /// <summary>
 /// At most one fence at a time per BMC. A lost host's VMs all ask to fence it at the same moment, and a BMC serves
 /// only a few sessions at once: a fence asked for while another of the same chassis is under way joins it. The
-/// joined fence counts only if the chassis was read as off after the join; otherwise the chassis is fenced anew, so
-/// a joiner is never satisfied by what the BMC said before it asked.
+/// joined fence counts only if the power status that said off was asked after the join; otherwise the request waits
+/// for (or runs) a newer fence, so no request is satisfied by what the BMC said before it asked. "After" is the order
+/// of <see cref="Stamp"/>, a counter, not the wall clock, which may be set back.
 /// </summary>
-internal sealed class ChassisFences(TimeProvider time) : IDisposable
+internal sealed class ChassisFences : IDisposable
 {
     public const string JoinedPrefix = "(joined the fence under way) ";
 
-    private readonly Dictionary<string, Fence> _underWay = [];
+    private readonly Dictionary<IpmiSettings, Fence> _underWay = [];
     private readonly CancellationTokenSource _stopping = new();
+    private long _stamps;
+
+    /// <summary>A mark in the order of requests and status calls: call it just before asking the power status.</summary>
+    public long Stamp() => Interlocked.Increment(ref _stamps);
 
     /// <summary>
-    /// Runs <paramref name="fence"/> (which returns when it read the chassis as off) for the BMC, or joins the one
-    /// under way; the commands that fenced it go into <paramref name="log"/>, marked when another request ran them.
+    /// Runs <paramref name="fence"/> (which returns the <see cref="Stamp"/> of the status call that said off) for the
+    /// BMC, or joins the one under way; the commands of every fence waited for go into <paramref name="log"/>, those
+    /// another request ran marked as joined.
     /// </summary>
-    public async Task FenceAsync(string bmc, Func<CommandLog, CancellationToken, Task<DateTimeOffset>> fence, CommandLog log, CancellationToken cancellationToken)
+    public async Task FenceAsync(IpmiSettings bmc, Func<CommandLog, CancellationToken, Task<long>> fence, CommandLog log, CancellationToken cancellationToken)
     {
-        var askedAt = time.GetUtcNow();
+        var asked = Stamp();
         while (true)
         {
             var (underWay, joined) = StartOrJoin(bmc, fence);
-            DateTimeOffset readOffAt;
+            long readOff;
             try
             {
-                readOffAt = await underWay.Task.WaitAsync(cancellationToken);
+                readOff = await underWay.Task.WaitAsync(cancellationToken);
             }
             finally
             {
                 foreach (var line in underWay.Log.Lines) log.Add(joined ? JoinedPrefix + line : line);
             }
 
-            if (readOffAt >= askedAt) return;
+            // A fence started after this request can only read later; so this loop runs at most twice.
+            if (readOff > asked) return;
         }
     }
 
-    private (Fence Fence, bool Joined) StartOrJoin(string bmc, Func<CommandLog, CancellationToken, Task<DateTimeOffset>> fence)
+    private (Fence Fence, bool Joined) StartOrJoin(IpmiSettings bmc, Func<CommandLog, CancellationToken, Task<long>> fence)
     {
         lock (_underWay)
         {
@@ -51,7 +59,7 @@ internal sealed class ChassisFences(TimeProvider time) : IDisposable
         }
     }
 
-    private async Task<DateTimeOffset> RunAsync(string bmc, Func<CommandLog, CancellationToken, Task<DateTimeOffset>> fence, CommandLog log)
+    private async Task<long> RunAsync(IpmiSettings bmc, Func<CommandLog, CancellationToken, Task<long>> fence, CommandLog log)
     {
         try
         {
@@ -64,11 +72,7 @@ internal sealed class ChassisFences(TimeProvider time) : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _stopping.Cancel();
-        _stopping.Dispose();
-    }
+    public void Dispose() => _stopping.Cancel();
 
-    private sealed record Fence(CommandLog Log, Task<DateTimeOffset> Task);
+    private sealed record Fence(CommandLog Log, Task<long> Task);
 }

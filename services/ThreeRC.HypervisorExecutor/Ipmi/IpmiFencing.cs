@@ -21,11 +21,11 @@ internal sealed class IpmiFencing(IpmiTool tool, ChassisFences fences, IOptions<
         var timeout = options.Value.Ipmi.PowerOffTimeout;
         return new PreparedAction(
             [off.ToString(), $"{status}   [every {options.Value.Ipmi.PollInterval.TotalSeconds:0.###} s until '{PoweredOff}', at most {timeout.TotalSeconds:0.###} s]"],
-            (log, cancel) => fences.FenceAsync($"{bmc.Address}:{bmc.Port}", (shared, token) => FenceAsync(bmc, off, status, shared, token), log, cancel));
+            (log, cancel) => fences.FenceAsync(bmc, (shared, token) => FenceAsync(bmc, off, status, shared, token), log, cancel));
     }
 
-    /// <summary>Returns when the status call that reported the chassis off was made.</summary>
-    private async Task<DateTimeOffset> FenceAsync(IpmiSettings bmc, IpmiCall off, IpmiCall status, CommandLog log, CancellationToken cancellationToken)
+    /// <summary>Returns the <see cref="ChassisFences.Stamp"/> of the status call that reported the chassis off.</summary>
+    private async Task<long> FenceAsync(IpmiSettings bmc, IpmiCall off, IpmiCall status, CommandLog log, CancellationToken cancellationToken)
     {
         var result = await tool.RunAsync(off, log, cancellationToken);
         if (!result.Succeeded) throw new ActionFailedException($"BMC {bmc.Address}: power off failed with {result.Summary}");
@@ -34,9 +34,9 @@ internal sealed class IpmiFencing(IpmiTool tool, ChassisFences fences, IOptions<
         var deadline = time.GetUtcNow() + timeout;
         while (true)
         {
-            var askedAt = time.GetUtcNow();
+            var asked = fences.Stamp();
             result = await tool.RunAsync(status, log, cancellationToken);
-            if (result.Succeeded && result.Output.Contains(PoweredOff, StringComparison.Ordinal)) return askedAt;
+            if (result.Succeeded && result.Output.Contains(PoweredOff, StringComparison.Ordinal)) return asked;
             if (time.GetUtcNow() >= deadline)
                 throw new ActionFailedException(
                     $"BMC {bmc.Address}: the chassis did not report power off within {timeout.TotalSeconds:0.###} s (last answer: {Answer(result)})");

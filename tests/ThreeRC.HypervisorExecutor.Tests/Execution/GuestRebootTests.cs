@@ -70,7 +70,7 @@ public sealed class GuestRebootTests() : LabTests(hosts: 1)
 
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(4));
         Assert.False(outcome.Succeeded);
-        Assert.Equal($"{Lab[0].Ssh.User}@127.0.0.1:{closedPort}: reboot did not complete within Executor:GuestRebootTimeout (2 s)", outcome.Reason);
+        Assert.Equal($"{Lab[0].Ssh.User}@127.0.0.1:{closedPort}: no working login within Executor:GuestRebootTimeout (2 s); reboot was not sent", outcome.Reason);
     }
 
     private string Inventory(string rebootCommand = "reboot") => new TestInventory()

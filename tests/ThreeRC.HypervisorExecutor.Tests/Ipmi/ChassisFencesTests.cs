@@ -1,25 +1,25 @@
-using Microsoft.Extensions.Time.Testing;
 using ThreeRC.HypervisorExecutor.Commands;
 using ThreeRC.HypervisorExecutor.Ipmi;
+using ThreeRC.Inventory.Model;
 
 namespace ThreeRC.HypervisorExecutor.Tests.Ipmi;
 
 /// <summary>When a fence may count for a request that joined it, with the BMC played by the test.</summary>
-public sealed class ChassisFencesTests
+public sealed class ChassisFencesTests : IDisposable
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-27T04:00:00Z"));
+    private static readonly IpmiSettings Bmc = new("10.0.0.11", 623, "lanplus", "admin", "/etc/threerc/ipmi/alfa01", null);
+    private readonly ChassisFences _fences = new();
     private int _runs;
 
     [Fact]
-    public async Task A_request_that_joins_before_the_chassis_is_read_as_off_is_satisfied_by_that_read()
+    public async Task A_request_that_joins_before_the_power_status_is_asked_is_satisfied_by_its_answer()
     {
-        using var fences = new ChassisFences(_time);
-        var read = new TaskCompletionSource();
-        var first = fences.FenceAsync("bmc", Fence(read.Task), new CommandLog(), CancellationToken.None);
+        var statusMayBeAsked = new TaskCompletionSource();
+        var first = _fences.FenceAsync(Bmc, Fence(before: statusMayBeAsked.Task), new CommandLog(), CancellationToken.None);
         var joinerLog = new CommandLog();
-        var joiner = fences.FenceAsync("bmc", Fence(read.Task), joinerLog, CancellationToken.None);
+        var joiner = _fences.FenceAsync(Bmc, Fence(), joinerLog, CancellationToken.None);
 
-        read.SetResult();
+        statusMayBeAsked.SetResult();
         await Task.WhenAll(first, joiner);
 
         Assert.Equal(1, _runs);
@@ -27,63 +27,63 @@ public sealed class ChassisFencesTests
     }
 
     [Fact]
-    public async Task A_request_that_joins_after_the_chassis_was_read_as_off_fences_it_again()
+    public async Task A_request_that_joins_after_the_power_status_was_asked_fences_the_chassis_again()
     {
-        using var fences = new ChassisFences(_time);
-        var read = new TaskCompletionSource();
-        var first = fences.FenceAsync("bmc", Fence(read.Task, readAhead: true), new CommandLog(), CancellationToken.None);
-        await Eventually(() => _runs == 1);
-        _time.Advance(TimeSpan.FromSeconds(1));
-        var joiner = fences.FenceAsync("bmc", Fence(Task.CompletedTask), new CommandLog(), CancellationToken.None);
+        var statusAsked = new TaskCompletionSource();
+        var answer = new TaskCompletionSource();
+        var first = _fences.FenceAsync(Bmc, Fence(asked: statusAsked, after: answer.Task), new CommandLog(), CancellationToken.None);
+        await statusAsked.Task;
+        var joinerLog = new CommandLog();
+        var joiner = _fences.FenceAsync(Bmc, Fence(), joinerLog, CancellationToken.None);
 
-        read.SetResult();
+        answer.SetResult();
         await Task.WhenAll(first, joiner);
 
         Assert.Equal(2, _runs);
+        Assert.Equal([ChassisFences.JoinedPrefix + "power off", ChassisFences.JoinedPrefix + "power status", "power off", "power status"], joinerLog.Lines);
     }
 
     [Fact]
     public async Task Fences_of_different_bmcs_do_not_wait_for_each_other()
     {
-        using var fences = new ChassisFences(_time);
         var never = new TaskCompletionSource();
-        var stuck = fences.FenceAsync("bmc-a", Fence(never.Task), new CommandLog(), CancellationToken.None);
+        var stuck = _fences.FenceAsync(Bmc, Fence(before: never.Task), new CommandLog(), CancellationToken.None);
 
-        await fences.FenceAsync("bmc-b", Fence(Task.CompletedTask), new CommandLog(), CancellationToken.None);
+        await _fences.FenceAsync(Bmc with { Address = "10.0.0.12" }, Fence(), new CommandLog(), CancellationToken.None);
 
         Assert.False(stuck.IsCompleted);
-        Assert.Equal(2, _runs);
     }
 
     [Fact]
     public async Task A_failed_fence_fails_every_request_that_joined_it()
     {
-        using var fences = new ChassisFences(_time);
         var failure = new TaskCompletionSource();
-        var first = fences.FenceAsync("bmc", Fence(failure.Task), new CommandLog(), CancellationToken.None);
-        var joiner = fences.FenceAsync("bmc", Fence(failure.Task), new CommandLog(), CancellationToken.None);
+        var first = _fences.FenceAsync(Bmc, Fence(before: failure.Task), new CommandLog(), CancellationToken.None);
+        var joiner = _fences.FenceAsync(Bmc, Fence(), new CommandLog(), CancellationToken.None);
 
-        failure.SetException(new InvalidOperationException("BMC bmc: power off failed"));
+        failure.SetException(new InvalidOperationException("BMC 10.0.0.11: power off failed"));
 
-        Assert.Equal("BMC bmc: power off failed", (await Assert.ThrowsAsync<InvalidOperationException>(() => first)).Message);
-        Assert.Equal("BMC bmc: power off failed", (await Assert.ThrowsAsync<InvalidOperationException>(() => joiner)).Message);
+        Assert.Equal("BMC 10.0.0.11: power off failed", (await Assert.ThrowsAsync<InvalidOperationException>(() => first)).Message);
+        Assert.Equal("BMC 10.0.0.11: power off failed", (await Assert.ThrowsAsync<InvalidOperationException>(() => joiner)).Message);
         Assert.Equal(1, _runs);
     }
 
-    /// <summary>A fence that logs its two calls and reads the chassis as off when <paramref name="done"/> completes (or, with <paramref name="readAhead"/>, at its start).</summary>
-    private Func<CommandLog, CancellationToken, Task<DateTimeOffset>> Fence(Task done, bool readAhead = false) => async (log, _) =>
-    {
-        var readAt = _time.GetUtcNow();
-        log.Add("power off");
-        Interlocked.Increment(ref _runs);
-        await done;
-        log.Add("power status");
-        return readAhead ? readAt : _time.GetUtcNow();
-    };
+    public void Dispose() => _fences.Dispose();
 
-    private static async Task Eventually(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
-        Assert.True(condition());
-    }
+    /// <summary>
+    /// A fence that logs its power off, waits for <paramref name="before"/>, stamps and logs its status call (telling
+    /// <paramref name="asked"/>), then waits for <paramref name="after"/> and reports the chassis off.
+    /// </summary>
+    private Func<CommandLog, CancellationToken, Task<long>> Fence(Task? before = null, TaskCompletionSource? asked = null, Task? after = null) =>
+        async (log, _) =>
+        {
+            Interlocked.Increment(ref _runs);
+            log.Add("power off");
+            await (before ?? Task.CompletedTask);
+            var stamp = _fences.Stamp();
+            log.Add("power status");
+            asked?.SetResult();
+            await (after ?? Task.CompletedTask);
+            return stamp;
+        };
 }

@@ -59,7 +59,7 @@ public sealed class LoginCheckTests() : LabTests(hosts: 2)
     }
 
     [Fact]
-    public async Task A_guest_that_reports_again_is_logged_in_to_and_a_kept_login_that_died_is_replaced_before_the_reboot_is_sent()
+    public async Task A_guest_that_reports_again_is_logged_in_to_and_a_kept_login_it_dropped_is_replaced_so_the_reboot_reaches_it()
     {
         using var executor = Lab.Executor(GridceWithItsGuestOnAlfa02());
         await executor.LoginCheck.CheckAsync(executor.VirtualMachine("gridce"), CancellationToken.None);
@@ -88,6 +88,22 @@ public sealed class LoginCheckTests() : LabTests(hosts: 2)
         Assert.Equal(0, connectionsBeforeReboot);
         Assert.True(reboot.Succeeded, reboot.Reason);
         Assert.Equal(1, Lab[1].Ssh.Connections);
+        Assert.Equal([$"{Lab[1].Ssh.User}@127.0.0.1:{Lab[1].Ssh.Port}: reboot"], reboot.Commands);
+    }
+
+    [Fact]
+    public async Task A_guest_whose_sshd_died_after_its_login_was_kept_is_a_failed_reboot_not_an_issued_one()
+    {
+        using var executor = Lab.Executor(GridceWithItsGuestOnAlfa02(), ("Executor:Ssh:ConnectAttempts", "1"));
+        Assert.Empty(await executor.LoginCheck.CheckAsync(CancellationToken.None));
+        await Lab[1].Ssh.DisposeAsync();
+
+        var reboot = await executor.RebootAsync("gridce");
+
+        Assert.False(reboot.Succeeded);
+        Assert.Contains("cannot connect", reboot.Reason);
+        Assert.Empty(Lab[1].Calls());
+        Assert.DoesNotContain(reboot.Commands, line => line.EndsWith(": reboot", StringComparison.Ordinal));
     }
 
     private string GridceWithItsGuestOnAlfa02() =>
