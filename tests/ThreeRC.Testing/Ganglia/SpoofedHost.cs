@@ -13,6 +13,7 @@ public sealed class SpoofedHost : IAsyncDisposable
     private CancellationTokenSource? _stop;
     private Task _loop = Task.CompletedTask;
     private long _lastReportTicks;
+    private long _lastRoundStartTicks;
 
     public SpoofedHost(string gmondConfigFile, string address, string name, SpoofedLoad? load, TimeSpan interval)
     {
@@ -33,15 +34,14 @@ public sealed class SpoofedHost : IAsyncDisposable
 
     public bool IsRunning => _stop is not null;
 
-    /// <summary>When the last gmetric of the last round returned: Ganglia's TN for the host counts from about then.</summary>
-    public DateTimeOffset? LastReportAt
-    {
-        get
-        {
-            var ticks = Interlocked.Read(ref _lastReportTicks);
-            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
-        }
-    }
+    /// <summary>
+    /// When the last gmetric of the last round returned, as this process saw it: Ganglia's TN for the host counts
+    /// from no later than then (a loaded machine may see the return well after the packet left).
+    /// </summary>
+    public DateTimeOffset? LastReportAt => At(ref _lastReportTicks);
+
+    /// <summary>When the last round began: Ganglia's TN for the host counts from no earlier than then.</summary>
+    public DateTimeOffset? LastRoundStartedAt => At(ref _lastRoundStartTicks);
 
     /// <summary>Starts (or resumes) reporting: one round now, then one every interval.</summary>
     public async Task StartAsync()
@@ -87,10 +87,18 @@ public sealed class SpoofedHost : IAsyncDisposable
     /// <summary>One round now: the heartbeat, then the load metrics.</summary>
     public async Task ReportAsync()
     {
+        var startedAt = DateTimeOffset.UtcNow.UtcTicks;
         await GmetricAsync("--heartbeat");
         foreach (var (name, value, type, units) in Load?.Metrics() ?? [])
             await GmetricAsync("--name", name, "--value", value, "--type", type, "--units", units);
+        Interlocked.Exchange(ref _lastRoundStartTicks, startedAt);
         Interlocked.Exchange(ref _lastReportTicks, DateTimeOffset.UtcNow.UtcTicks);
+    }
+
+    private static DateTimeOffset? At(ref long ticks)
+    {
+        var read = Interlocked.Read(ref ticks);
+        return read == 0 ? null : new DateTimeOffset(read, TimeSpan.Zero);
     }
 
     public async ValueTask DisposeAsync()
