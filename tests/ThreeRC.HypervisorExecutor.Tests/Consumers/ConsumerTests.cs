@@ -79,6 +79,8 @@ public sealed class ConsumerTests
         .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
         .AddMassTransitTestHarness(bus =>
         {
+            // The default 1.2 s of inactivity ends the wait for a result before a loaded CI machine has published it.
+            bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(30), testInactivityTimeout: TimeSpan.FromSeconds(5));
             bus.AddConsumer<RebootGuestConsumer>();
             bus.AddConsumer<RestartVmConsumer>();
             bus.AddConsumer<FenceHostConsumer>();
