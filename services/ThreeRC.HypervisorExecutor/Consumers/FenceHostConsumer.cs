@@ -12,9 +12,9 @@ public sealed class FenceHostConsumer(IHypervisorExecutor executor, TimeProvider
         var command = context.Message;
         var outcome = await executor.FenceHostAsync(command, context.CancellationToken).OrFailedAsync(time, logger, context.CancellationToken);
         if (outcome.Succeeded)
-            await context.Publish(new HostFenced(command.RecoveryId, command.VmName, command.HostName, command.Method, outcome.Commands, outcome.At));
+            await context.Publish(new HostFenced(command.RecoveryId, command.VmName, command.CommandId, command.HostName, command.Method, outcome.Commands, outcome.At));
         else
             await context.Publish(new FenceFailed(
-                command.RecoveryId, command.VmName, command.HostName, command.Method, outcome.Reason!, outcome.Commands, outcome.At));
+                command.RecoveryId, command.VmName, command.CommandId, command.HostName, command.Method, outcome.Reason!, outcome.MayHaveTakenEffect, outcome.Commands, outcome.At));
     }
 }

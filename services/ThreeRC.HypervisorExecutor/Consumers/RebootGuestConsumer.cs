@@ -12,8 +12,8 @@ public sealed class RebootGuestConsumer(IHypervisorExecutor executor, TimeProvid
         var command = context.Message;
         var outcome = await executor.RebootGuestAsync(command, context.CancellationToken).OrFailedAsync(time, logger, context.CancellationToken);
         if (outcome.Succeeded)
-            await context.Publish(new GuestRebootIssued(command.RecoveryId, command.VmName, outcome.Commands.LastOrDefault() ?? "", outcome.At));
+            await context.Publish(new GuestRebootIssued(command.RecoveryId, command.VmName, command.CommandId, outcome.Commands.LastOrDefault() ?? "", outcome.At));
         else
-            await context.Publish(new GuestRebootFailed(command.RecoveryId, command.VmName, outcome.Reason!, outcome.Commands.LastOrDefault(), outcome.At));
+            await context.Publish(new GuestRebootFailed(command.RecoveryId, command.VmName, command.CommandId, outcome.Reason!, outcome.MayHaveTakenEffect, outcome.Commands.LastOrDefault(), outcome.At));
     }
 }

@@ -12,8 +12,8 @@ public sealed class RestartVmConsumer(IHypervisorExecutor executor, TimeProvider
         var command = context.Message;
         var outcome = await executor.RestartVmAsync(command, context.CancellationToken).OrFailedAsync(time, logger, context.CancellationToken);
         if (outcome.Succeeded)
-            await context.Publish(new VmRestarted(command.RecoveryId, command.VmName, command.HostName, outcome.Commands, outcome.At));
+            await context.Publish(new VmRestarted(command.RecoveryId, command.VmName, command.CommandId, command.HostName, outcome.Commands, outcome.At));
         else
-            await context.Publish(new VmRestartFailed(command.RecoveryId, command.VmName, command.HostName, outcome.Reason!, outcome.Commands, outcome.At));
+            await context.Publish(new VmRestartFailed(command.RecoveryId, command.VmName, command.CommandId, command.HostName, outcome.Reason!, outcome.MayHaveTakenEffect, outcome.Commands, outcome.At));
     }
 }

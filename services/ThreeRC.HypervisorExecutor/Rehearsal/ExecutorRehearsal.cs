@@ -13,8 +13,9 @@ public sealed class ExecutorRehearsal : IRehearsal
     public async Task PlayAsync(RehearsalStage stage, CancellationToken cancellationToken)
     {
         var (incident, now) = (Guid.NewGuid(), DateTimeOffset.UtcNow);
-        await stage.CueAsync<GuestRebootFailed>(new RebootGuest(incident, Vm, now), cancellationToken);
-        await stage.CueAsync<FenceFailed>(new FenceHost(incident, Vm, Home, FenceMethod.Hypervisor, 1, now), cancellationToken);
-        await stage.CueAsync<VmRestartFailed>(new RestartVm(incident, Vm, Spare, Home, now), cancellationToken);
+        var notAfter = now + TimeSpan.FromMinutes(1);
+        await stage.CueAsync<GuestRebootFailed>(new RebootGuest(incident, Vm, Guid.NewGuid(), now, notAfter), cancellationToken);
+        await stage.CueAsync<FenceFailed>(new FenceHost(incident, Vm, Guid.NewGuid(), Home, FenceMethod.Hypervisor, 1, now, notAfter), cancellationToken);
+        await stage.CueAsync<VmRestartFailed>(new RestartVm(incident, Vm, Guid.NewGuid(), Spare, Home, now, notAfter), cancellationToken);
     }
 }

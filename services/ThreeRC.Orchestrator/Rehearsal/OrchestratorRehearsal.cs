@@ -47,7 +47,7 @@ public sealed class OrchestratorRehearsal : IRehearsal
         var now = DateTimeOffset.UtcNow;
         var reboot = await stage.CueAsync<RebootGuest>(
             new HostUnresponsive(Vm, HostKind.Virtual, Vm, now, now, "rehearsal", "rehearsal"), cancellationToken);
-        await stage.CueAsync<PlaceVm>(new GuestRebootFailed(reboot.RecoveryId, Vm, "rehearsal", null, now), cancellationToken);
+        await stage.CueAsync<PlaceVm>(new GuestRebootFailed(reboot.RecoveryId, Vm, reboot.CommandId, "rehearsal", false, null, now), cancellationToken);
         await MoveAsync(stage, reboot.RecoveryId, from: Spare, to: Home, cancellationToken);
     }
 
@@ -56,8 +56,8 @@ public sealed class OrchestratorRehearsal : IRehearsal
     {
         var now = DateTimeOffset.UtcNow;
         var fence = await stage.CueAsync<FenceHost>(new VmPlaced(incident, Vm, to, from, "rehearsal", now), cancellationToken);
-        await stage.CueAsync<RestartVm>(new HostFenced(incident, Vm, from, fence.Method, [], now), cancellationToken);
-        await stage.Bus.Publish(new VmRestarted(incident, Vm, to, [], now), cancellationToken);
+        var restart = await stage.CueAsync<RestartVm>(new HostFenced(incident, Vm, fence.CommandId, from, fence.Method, [], now), cancellationToken);
+        await stage.Bus.Publish(new VmRestarted(incident, Vm, restart.CommandId, to, [], now), cancellationToken);
         await stage.CueAsync<RecoveryCompleted>(new HostResponsive(Vm, HostKind.Virtual, Vm, now, now, "rehearsal"), cancellationToken);
     }
 }

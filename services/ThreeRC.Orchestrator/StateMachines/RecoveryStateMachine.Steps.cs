@@ -39,8 +39,8 @@ public sealed partial class RecoveryStateMachine
     {
         var saga = context.Saga;
         await EnterStep(context, RecoveryStep.Reboot, saga.CurrentHost, $"reboot the guest over SSH ({detail})");
-        await context.Publish(new RebootGuest(saga.RecoveryId, saga.VmName, Now));
         saga.SetDeadline(saga.LevelStartedAt + _inventory.Timers.RebootWait);
+        await context.Publish(new RebootGuest(saga.RecoveryId, saga.VmName, NewId.NextGuid(), Now, saga.DeadlineAt!.Value));
         await context.TransitionToState(Rebooting);
     }
 
@@ -96,8 +96,8 @@ public sealed partial class RecoveryStateMachine
         var detail = $"make sure {saga.CurrentHost} no longer runs it ({method}, attempt {saga.FenceAttempts + 1}) before it starts on {saga.TargetHost}";
         if (saga.Steps.LastOrDefault()?.Step == RecoveryStep.Fencing) Annotate(context, detail);
         else await EnterStep(context, RecoveryStep.Fencing, saga.CurrentHost, detail);
-        await context.Publish(new FenceHost(saga.RecoveryId, saga.VmName, saga.CurrentHost!, method, saga.FenceAttempts + 1, Now));
         saga.SetDeadline(Now + _options.FenceTimeout);
+        await context.Publish(new FenceHost(saga.RecoveryId, saga.VmName, NewId.NextGuid(), saga.CurrentHost!, method, saga.FenceAttempts + 1, Now, saga.DeadlineAt!.Value));
         await context.TransitionToState(Fencing);
     }
 
@@ -137,9 +137,9 @@ public sealed partial class RecoveryStateMachine
         var reinstall = saga.Level == RecoveryLevel.Reinstall;
         await EnterStep(context, reinstall ? RecoveryStep.Reinstall : RecoveryStep.Restart, target,
             reinstall ? $"boot the installer on {target}" : previous is null ? $"power-cycle it on {target}" : $"start it on {target} (moved from {previous})");
-        await context.Publish(new RestartVm(saga.RecoveryId, saga.VmName, target, previous, Now));
         // The install budget is the installer's: it counts from its boot, not from a wait for capacity before it.
         saga.SetDeadline(Now + (reinstall ? _inventory.Timers.InstallBudget : _inventory.Timers.RestartWait));
+        await context.Publish(new RestartVm(saga.RecoveryId, saga.VmName, NewId.NextGuid(), target, previous, Now, saga.DeadlineAt!.Value));
         await context.TransitionToState(Restarting);
     }
 
@@ -171,8 +171,8 @@ public sealed partial class RecoveryStateMachine
 
         ReleaseSlot(context);
         await EnterStep(context, RecoveryStep.Reinstall, null, $"point its PXE entry at profile {vm.Profile} ({detail})");
-        await context.Publish(new PrepareReinstall(saga.RecoveryId, vm.Name, vm.Profile, Now));
         saga.SetDeadline(saga.LevelStartedAt + _inventory.Timers.InstallBudget);
+        await context.Publish(new PrepareReinstall(saga.RecoveryId, vm.Name, NewId.NextGuid(), vm.Profile, Now, saga.DeadlineAt!.Value));
         await context.TransitionToState(Reinstalling);
     }
 

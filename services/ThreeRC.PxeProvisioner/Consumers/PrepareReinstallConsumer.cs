@@ -13,8 +13,8 @@ internal sealed class PrepareReinstallConsumer(ReinstallPreparer preparer) : ICo
         await (outcome switch
         {
             ReinstallReady ready => context.Publish(
-                new ReinstallPrepared(command.RecoveryId, command.VmName, command.Profile, ready.PxeConfigFile, ready.At)),
-            ReinstallDenied denied => context.Publish(new ReinstallRefused(command.RecoveryId, command.VmName, denied.Reason, denied.At)),
+                new ReinstallPrepared(command.RecoveryId, command.VmName, command.CommandId, command.Profile, ready.PxeConfigFile, ready.At)),
+            ReinstallDenied denied => context.Publish(new ReinstallRefused(command.RecoveryId, command.VmName, command.CommandId, denied.Reason, denied.At)),
             _ => throw new InvalidOperationException($"unknown reinstall outcome {outcome}"),
         });
     }

@@ -17,4 +17,12 @@ public record HostUnresponsive(
     DateTimeOffset? LastHeardAt,
     DateTimeOffset DetectedAt,
     string Source,
-    string Reason);
+    string Reason)
+{
+    /// <summary>
+    /// For a physical host: every physical host of the inventory that this monitor, at the same poll, had not heard
+    /// for at least half its limit, this one included. Many at once means the monitor (or Ganglia) has lost its
+    /// network rather than the hosts their power: the orchestrator's mass-failure brake counts them.
+    /// </summary>
+    public IReadOnlyList<string> QuietPhysicalHosts { get; init; } = [];
+}

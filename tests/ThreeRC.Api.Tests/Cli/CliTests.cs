@@ -33,7 +33,7 @@ public sealed class CliTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     public async Task Status_prints_the_hosts_and_VMs_as_tables()
     {
         await _api.PublishAsync(Sample.Down("alfa04", HostKind.Physical, DateTimeOffset.UtcNow));
-        await _api.PublishAsync(new VmRestarted(Guid.NewGuid(), "db06", "alfa02", [], DateTimeOffset.UtcNow));
+        await _api.PublishAsync(new VmRestarted(Guid.NewGuid(), "db06", Guid.NewGuid(), "alfa02", [], DateTimeOffset.UtcNow));
         await _api.DrainAsync();
 
         var status = await Run("status");

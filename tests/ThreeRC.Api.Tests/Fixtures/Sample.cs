@@ -27,5 +27,5 @@ public static class Sample
         new(id, vm, outcome, $"{vm} {outcome}", lastHeardAt, startedAt, completedAt, completedAt - startedAt, steps);
 
     public static GuestRebootFailed RebootFailed(Guid id, string vm, DateTimeOffset at) =>
-        new(id, vm, "connection timed out", $"root@{vm}: reboot", at);
+        new(id, vm, Guid.NewGuid(), "connection timed out", false, $"root@{vm}: reboot", at);
 }

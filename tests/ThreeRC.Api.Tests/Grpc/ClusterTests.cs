@@ -57,7 +57,7 @@ public sealed class ClusterTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_VM_restarted_on_another_host_is_listed_there()
     {
-        await _api.PublishAsync(new VmRestarted(Guid.NewGuid(), "db05", "alfa04", ["threerc@alfa04: virsh start db05"], DateTimeOffset.UtcNow));
+        await _api.PublishAsync(new VmRestarted(Guid.NewGuid(), "db05", Guid.NewGuid(), "alfa04", ["threerc@alfa04: virsh start db05"], DateTimeOffset.UtcNow));
 
         var vm = await Eventually.Until(
             () => _api.Cluster.GetVmAsync(new GetVmRequest { Name = "db05" }).ResponseAsync,
@@ -74,7 +74,7 @@ public sealed class ClusterTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_host_fenced_through_its_BMC_is_listed_fenced()
     {
-        await _api.PublishAsync(new HostFenced(Guid.NewGuid(), "db01", "alfa01", FenceMethod.Ipmi, ["ipmitool chassis power off"], DateTimeOffset.UtcNow));
+        await _api.PublishAsync(new HostFenced(Guid.NewGuid(), "db01", Guid.NewGuid(), "alfa01", FenceMethod.Ipmi, ["ipmitool chassis power off"], DateTimeOffset.UtcNow));
 
         await Eventually.Until(
             async () => (await _api.Cluster.ListHostsAsync(new ListHostsRequest())).Hosts.Single(host => host.Name == "alfa01").State,

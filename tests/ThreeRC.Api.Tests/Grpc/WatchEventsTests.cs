@@ -30,7 +30,7 @@ public sealed class WatchEventsTests(ApiFixture fixture) : IClassFixture<ApiFixt
             Sample.RebootFailed(id, "gridce", at.AddSeconds(3)),
             Sample.Step(id, "gridce", RecoveryStep.Placement, at.AddSeconds(4)),
             new VmPlaced(id, "gridce", "alfa04", "alfa01", "lowest load", at.AddSeconds(5)),
-            new VmRestarted(id, "gridce", "alfa04", [], at.AddSeconds(6)),
+            new VmRestarted(id, "gridce", Guid.NewGuid(), "alfa04", [], at.AddSeconds(6)),
             Sample.Up("gridce", HostKind.Virtual, at.AddSeconds(7)),
         ];
         foreach (var message in published) await _api.PublishAsync(message);

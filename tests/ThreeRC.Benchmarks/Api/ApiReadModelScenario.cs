@@ -80,7 +80,7 @@ public sealed class ApiReadModelScenario : IScenario
             var (id, vm, at) = (Guid.NewGuid(), vms[i % vms.Count].Name, start.AddMinutes(i * 10));
             await bus.Publish(new RecoveryStarted(id, vm, RecoveryLevel.Reboot, "benchmark", at.AddMinutes(-2), at), cancel);
             await bus.Publish(new RecoveryStepStarted(id, vm, RecoveryStep.Reboot, null, "ssh reboot", at), cancel);
-            await bus.Publish(new GuestRebootFailed(id, vm, "connection timed out", "root@vm: reboot", at.AddSeconds(5)), cancel);
+            await bus.Publish(new GuestRebootFailed(id, vm, Guid.NewGuid(), "connection timed out", false, "root@vm: reboot", at.AddSeconds(5)), cancel);
             await bus.Publish(new RecoveryStepStarted(id, vm, RecoveryStep.Restart, "host01", "virsh start", at.AddMinutes(3)), cancel);
             await bus.Publish(new RecoveryCompleted(id, vm, RecoveryOutcome.Recovered, "reports again", at.AddMinutes(-2), at, at.AddMinutes(4),
                 TimeSpan.FromMinutes(4), [new RecoveryStepRecord(RecoveryStep.Reboot, null, "ssh reboot", at, at.AddMinutes(3))]), cancel);

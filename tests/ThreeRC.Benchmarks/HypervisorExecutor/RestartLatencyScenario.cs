@@ -48,7 +48,7 @@ public sealed class RestartLatencyScenario : IScenario
 
     private static async Task Restart(IHypervisorExecutor service, string vm)
     {
-        var outcome = await service.RestartVmAsync(new RestartVm(Guid.NewGuid(), vm, "alfa01", null, DateTimeOffset.UtcNow), CancellationToken.None);
+        var outcome = await service.RestartVmAsync(new RestartVm(Guid.NewGuid(), vm, Guid.NewGuid(), "alfa01", null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)), CancellationToken.None);
         if (!outcome.Succeeded) throw new InvalidOperationException($"restart of {vm} failed: {outcome.Reason}");
     }
 

@@ -94,7 +94,7 @@ public sealed class ReinstallRoundTripScenario : IScenario
 
     private static async Task<ReinstallPrepared> PrepareAsync(IHost bus, AwaitedMessages awaited, string vm)
     {
-        var command = new PrepareReinstall(Guid.NewGuid(), vm, "worker", DateTimeOffset.UtcNow);
+        var command = new PrepareReinstall(Guid.NewGuid(), vm, Guid.NewGuid(), "worker", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5));
         var answer = Task.WhenAny(awaited.For<ReinstallPrepared>(command.RecoveryId), awaited.For<ReinstallRefused>(command.RecoveryId));
         await bus.Services.GetRequiredService<IBus>().Publish(command);
         return await (await answer.WaitAsync(Patience)) as ReinstallPrepared

@@ -19,13 +19,13 @@ public sealed class ConsumerTests
         var executor = new ScriptedExecutor(ActionOutcome.Done(["threerc@10.0.0.11: virsh start gridce"], Now));
         await using var provider = Harness(executor);
         var harness = await Start(provider);
-        var recovery = Guid.NewGuid();
+        var (recovery, command) = (Guid.NewGuid(), Guid.NewGuid());
 
-        await harness.Bus.Publish(new RestartVm(recovery, "gridce", "alfa01", null, Now));
+        await harness.Bus.Publish(new RestartVm(recovery, "gridce", command, "alfa01", null, Now, Now.AddMinutes(5)));
 
         Assert.True(await harness.Published.Any<VmRestarted>());
         var restarted = harness.Published.Select<VmRestarted>().Single().Context.Message;
-        Assert.Equal(new VmRestarted(recovery, "gridce", "alfa01", restarted.Commands, Now), restarted);
+        Assert.Equal(new VmRestarted(recovery, "gridce", command, "alfa01", restarted.Commands, Now), restarted);
         Assert.Equal(["threerc@10.0.0.11: virsh start gridce"], restarted.Commands);
     }
 
@@ -36,7 +36,7 @@ public sealed class ConsumerTests
         await using var provider = Harness(executor);
         var harness = await Start(provider);
 
-        await harness.Bus.Publish(new RestartVm(Guid.NewGuid(), "gridce", "alfa01", null, Now));
+        await harness.Bus.Publish(new RestartVm(Guid.NewGuid(), "gridce", Guid.NewGuid(), "alfa01", null, Now, Now.AddMinutes(5)));
 
         Assert.True(await harness.Published.Any<VmRestartFailed>());
         Assert.True(await harness.Consumed.Any<RestartVm>());
@@ -53,7 +53,7 @@ public sealed class ConsumerTests
         await using var provider = Harness(executor);
         var harness = await Start(provider);
 
-        await harness.Bus.Publish(new FenceHost(Guid.NewGuid(), "gridce", "alfa01", FenceMethod.Ipmi, 2, Now));
+        await harness.Bus.Publish(new FenceHost(Guid.NewGuid(), "gridce", Guid.NewGuid(), "alfa01", FenceMethod.Ipmi, 2, Now, Now.AddMinutes(5)));
 
         Assert.True(await harness.Published.Any<FenceFailed>());
         var failed = harness.Published.Select<FenceFailed>().Single().Context.Message;
@@ -68,7 +68,7 @@ public sealed class ConsumerTests
         await using var provider = Harness(executor);
         var harness = await Start(provider);
 
-        await harness.Bus.Publish(new RebootGuest(Guid.NewGuid(), "gridce", Now));
+        await harness.Bus.Publish(new RebootGuest(Guid.NewGuid(), "gridce", Guid.NewGuid(), Now, Now.AddMinutes(5)));
 
         Assert.True(await harness.Published.Any<GuestRebootIssued>());
         Assert.Equal("root@10.0.2.101: reboot", harness.Published.Select<GuestRebootIssued>().Single().Context.Message.Command);

@@ -45,13 +45,13 @@ internal sealed class Executor : IDisposable
     }
 
     public Task<ActionOutcome> RestartAsync(string vm, string host, string? previousHost = null) =>
-        Service.RestartVmAsync(new RestartVm(Guid.NewGuid(), vm, host, previousHost, DateTimeOffset.UtcNow), CancellationToken.None);
+        Service.RestartVmAsync(new RestartVm(Guid.NewGuid(), vm, Guid.NewGuid(), host, previousHost, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)), CancellationToken.None);
 
     public Task<ActionOutcome> FenceAsync(string vm, string host, FenceMethod method) =>
-        Service.FenceHostAsync(new FenceHost(Guid.NewGuid(), vm, host, method, 1, DateTimeOffset.UtcNow), CancellationToken.None);
+        Service.FenceHostAsync(new FenceHost(Guid.NewGuid(), vm, Guid.NewGuid(), host, method, 1, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)), CancellationToken.None);
 
     public Task<ActionOutcome> RebootAsync(string vm) =>
-        Service.RebootGuestAsync(new RebootGuest(Guid.NewGuid(), vm, DateTimeOffset.UtcNow), CancellationToken.None);
+        Service.RebootGuestAsync(new RebootGuest(Guid.NewGuid(), vm, Guid.NewGuid(), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)), CancellationToken.None);
 
     public void Dispose() => _host.Dispose();
 }

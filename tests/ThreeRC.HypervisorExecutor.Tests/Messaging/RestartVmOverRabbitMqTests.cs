@@ -50,7 +50,7 @@ public sealed class RestartVmOverRabbitMqTests : IAsyncLifetime
         var recovery = Guid.NewGuid();
 
         await _orchestrator.Services.GetRequiredService<IPublishEndpoint>()
-            .Publish(new RestartVm(recovery, "gridce", "alfa01", null, DateTimeOffset.UtcNow));
+            .Publish(new RestartVm(recovery, "gridce", Guid.NewGuid(), "alfa01", null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)));
 
         var restarted = await _results.Restarted.Task.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal((recovery, "gridce", "alfa01"), (restarted.RecoveryId, restarted.VmName, restarted.HostName));

@@ -44,14 +44,14 @@ public sealed class CapacityAndReinstallTests : HarnessTest
         var place = await RestartRequested("web1", lostHost: null);
         await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa01", "alfa01", "current host", H.Time.GetUtcNow()));
         var restart = await H.Published<RestartVm>(m => m.VmName == "web1");
-        await H.Publish(new VmRestarted(restart.RecoveryId, "web1", "alfa01", [], H.Time.GetUtcNow()));
+        await H.Publish(new VmRestarted(restart.RecoveryId, "web1", restart.CommandId, "alfa01", [], H.Time.GetUtcNow()));
         await H.WaitForState("web1", "Restarting");
 
         await H.AdvanceAsync(TestInventory.T2);
 
         var prepare = await H.Published<PrepareReinstall>(m => m.VmName == "web1");
         Assert.Equal("web", prepare.Profile);
-        await H.Publish(new ReinstallPrepared(prepare.RecoveryId, "web1", "web", "pxelinux.cfg/01-52-54-00-00-00-01", H.Time.GetUtcNow()));
+        await H.Publish(new ReinstallPrepared(prepare.RecoveryId, "web1", prepare.CommandId, "web", "pxelinux.cfg/01-52-54-00-00-00-01", H.Time.GetUtcNow()));
         var replace = await H.Published<PlaceVm>(m => m.VmName == "web1" && H.PublishedCount<PlaceVm>(p => p.VmName == "web1") == 2);
         await H.Publish(new VmPlaced(replace.RecoveryId, "web1", "alfa01", "alfa01", "current host", H.Time.GetUtcNow()));
         await Testing.Eventually.Until(() => H.PublishedCount<RestartVm>(m => m.VmName == "web1") == 2, TimeSpan.FromSeconds(10), "a second RestartVm");
@@ -72,13 +72,13 @@ public sealed class CapacityAndReinstallTests : HarnessTest
         var place = await RestartRequested("web1");
         await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa02", "alfa01", "least loaded", H.Time.GetUtcNow()));
         await H.Published<FenceHost>(m => m.VmName == "web1");
-        await H.Publish(new HostFenced(place.RecoveryId, "web1", "alfa01", FenceMethod.Ipmi, [], H.Time.GetUtcNow()));
+        await H.Publish(new HostFenced(place.RecoveryId, "web1", Guid.NewGuid(), "alfa01", FenceMethod.Ipmi, [], H.Time.GetUtcNow()));
         var restart = await H.Published<RestartVm>(m => m.VmName == "web1");
-        await H.Publish(new VmRestarted(restart.RecoveryId, "web1", "alfa02", [], H.Time.GetUtcNow()));
+        await H.Publish(new VmRestarted(restart.RecoveryId, "web1", restart.CommandId, "alfa02", [], H.Time.GetUtcNow()));
         await H.WaitForState("web1", "Restarting");
         await H.AdvanceAsync(TestInventory.T2);
         var prepare = await H.Published<PrepareReinstall>(m => m.VmName == "web1");
-        await H.Publish(new ReinstallPrepared(prepare.RecoveryId, "web1", "web", "pxelinux.cfg/01-52-54-00-00-00-01", H.Time.GetUtcNow()));
+        await H.Publish(new ReinstallPrepared(prepare.RecoveryId, "web1", prepare.CommandId, "web", "pxelinux.cfg/01-52-54-00-00-00-01", H.Time.GetUtcNow()));
         await Testing.Eventually.Until(() => H.PublishedCount<PlaceVm>(m => m.VmName == "web1") == 2, TimeSpan.FromSeconds(10), "a second PlaceVm");
         var replace = H.Bus.Published.Select<PlaceVm>(m => m.Context.Message.VmName == "web1").Last().Context.Message;
 
@@ -120,7 +120,7 @@ public sealed class CapacityAndReinstallTests : HarnessTest
         await H.Publish(new RecoveryRequested("web1", RecoveryLevel.Reinstall, "operator asked", null, "alice", H.Time.GetUtcNow()));
         var prepare = await H.Published<PrepareReinstall>(m => m.VmName == "web1");
 
-        await H.Publish(new ReinstallRefused(prepare.RecoveryId, "web1", "profile web is unknown", H.Time.GetUtcNow()));
+        await H.Publish(new ReinstallRefused(prepare.RecoveryId, "web1", prepare.CommandId, "profile web is unknown", H.Time.GetUtcNow()));
 
         var completed = await H.Published<RecoveryCompleted>(m => m.VmName == "web1");
         Assert.Equal(RecoveryOutcome.Failed, completed.Outcome);
@@ -134,14 +134,14 @@ public sealed class CapacityAndReinstallTests : HarnessTest
         await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa01", "alfa01", "current host", H.Time.GetUtcNow()));
         var restart = await H.Published<RestartVm>(m => m.VmName == "web1");
 
-        await H.Publish(new VmRestartFailed(restart.RecoveryId, "web1", "alfa01", "ssh 10.0.0.1: no route to host", [], H.Time.GetUtcNow()));
+        await H.Publish(new VmRestartFailed(restart.RecoveryId, "web1", restart.CommandId, "alfa01", "ssh 10.0.0.1: no route to host", false, [], H.Time.GetUtcNow()));
         await Testing.Eventually.Until(() => H.PublishedCount<PlaceVm>(m => m.VmName == "web1") == 2, TimeSpan.FromSeconds(10), "a second PlaceVm");
         Assert.Equal(0, H.PublishedCount<PrepareReinstall>(_ => true));
         await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa03", "alfa01", "another host", H.Time.GetUtcNow()));
-        await H.Publish(new HostFenced(place.RecoveryId, "web1", "alfa01", FenceMethod.Ipmi, [], H.Time.GetUtcNow()));
+        await H.Publish(new HostFenced(place.RecoveryId, "web1", Guid.NewGuid(), "alfa01", FenceMethod.Ipmi, [], H.Time.GetUtcNow()));
         await Testing.Eventually.Until(() => H.PublishedCount<RestartVm>(m => m.HostName == "alfa03") == 1, TimeSpan.FromSeconds(10), "a restart on alfa03");
 
-        await H.Publish(new VmRestartFailed(restart.RecoveryId, "web1", "alfa03", "virsh start: domain disk missing", [], H.Time.GetUtcNow()));
+        await H.Publish(new VmRestartFailed(restart.RecoveryId, "web1", restart.CommandId, "alfa03", "virsh start: domain disk missing", false, [], H.Time.GetUtcNow()));
 
         await H.Published<PrepareReinstall>(m => m.VmName == "web1");
     }

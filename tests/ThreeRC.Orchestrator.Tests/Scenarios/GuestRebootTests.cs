@@ -19,7 +19,7 @@ public sealed class GuestRebootTests : HarnessTest
         Assert.Equal(started.RecoveryId, reboot.RecoveryId);
         await H.WaitForState("web1", "Rebooting");
 
-        await H.Publish(new GuestRebootIssued(reboot.RecoveryId, "web1", "root@10.0.2.1: reboot", H.Time.GetUtcNow()));
+        await H.Publish(new GuestRebootIssued(reboot.RecoveryId, "web1", reboot.CommandId, "root@10.0.2.1: reboot", H.Time.GetUtcNow()));
         H.Time.Advance(TimeSpan.FromSeconds(40));
         await H.Publish(Up("web1"));
 
@@ -39,7 +39,7 @@ public sealed class GuestRebootTests : HarnessTest
         await H.Publish(Down("web1"));
         var reboot = await H.Published<RebootGuest>(m => m.VmName == "web1");
 
-        await H.Publish(new GuestRebootFailed(reboot.RecoveryId, "web1", "connection refused", null, H.Time.GetUtcNow()));
+        await H.Publish(new GuestRebootFailed(reboot.RecoveryId, "web1", reboot.CommandId, "connection refused", false, null, H.Time.GetUtcNow()));
 
         var place = await H.Published<PlaceVm>(m => m.VmName == "web1");
         Assert.False(place.MustRelocate);
@@ -49,7 +49,7 @@ public sealed class GuestRebootTests : HarnessTest
         Assert.Equal(("alfa01", (string?)null), (restart.HostName, restart.PreviousHost));
         Assert.Equal(0, H.PublishedCount<FenceHost>(_ => true));
 
-        await H.Publish(new VmRestarted(restart.RecoveryId, "web1", "alfa01", ["threerc@alfa01: virsh start web1"], H.Time.GetUtcNow()));
+        await H.Publish(new VmRestarted(restart.RecoveryId, "web1", restart.CommandId, "alfa01", ["threerc@alfa01: virsh start web1"], H.Time.GetUtcNow()));
         await H.Publish(Up("web1"));
         var completed = await H.Published<RecoveryCompleted>(m => m.VmName == "web1");
         Assert.Equal(RecoveryOutcome.Recovered, completed.Outcome);

@@ -27,11 +27,11 @@ public sealed class HostLossTests : HarnessTest
         await H.WaitForState("web1", "Fencing");
         Assert.Equal(0, H.PublishedCount<RestartVm>(m => m.VmName == "web1"));
 
-        await H.Publish(new HostFenced(fence.RecoveryId, "web1", "alfa01", FenceMethod.Ipmi, ["ipmitool ... chassis power off"], H.Time.GetUtcNow()));
+        await H.Publish(new HostFenced(fence.RecoveryId, "web1", fence.CommandId, "alfa01", FenceMethod.Ipmi, ["ipmitool ... chassis power off"], H.Time.GetUtcNow()));
         var restart = await H.Published<RestartVm>(m => m.VmName == "web1");
         Assert.Equal(("alfa02", "alfa01"), (restart.HostName, restart.PreviousHost));
 
-        await H.Publish(new VmRestarted(restart.RecoveryId, "web1", "alfa02", ["virsh define /srv/web1.xml", "virsh start web1"], H.Time.GetUtcNow()));
+        await H.Publish(new VmRestarted(restart.RecoveryId, "web1", restart.CommandId, "alfa02", ["virsh define /srv/web1.xml", "virsh start web1"], H.Time.GetUtcNow()));
         await H.Publish(Up("web1"));
         var completed = await H.Published<RecoveryCompleted>(m => m.VmName == "web1");
         Assert.Equal([RecoveryStep.Placement, RecoveryStep.Fencing, RecoveryStep.Restart], completed.Steps.Select(s => s.Step));
@@ -47,12 +47,12 @@ public sealed class HostLossTests : HarnessTest
         await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa02", "alfa01", "least loaded", H.Time.GetUtcNow()));
 
         var ipmi = await H.Published<FenceHost>(m => m.Attempt == 1);
-        await H.Publish(new FenceFailed(ipmi.RecoveryId, "web1", "alfa01", FenceMethod.Ipmi, "BMC unreachable", [], H.Time.GetUtcNow()));
+        await H.Publish(new FenceFailed(ipmi.RecoveryId, "web1", ipmi.CommandId, "alfa01", FenceMethod.Ipmi, "BMC unreachable", false, [], H.Time.GetUtcNow()));
         await Eventually(() => H.AdvanceAsync(TimeSpan.FromSeconds(2)), () => H.PublishedCount<FenceHost>(m => m.Attempt == 2) == 1);
         var hypervisor = await H.Published<FenceHost>(m => m.Attempt == 2);
         Assert.Equal(FenceMethod.Hypervisor, hypervisor.Method);
 
-        await H.Publish(new FenceFailed(ipmi.RecoveryId, "web1", "alfa01", FenceMethod.Hypervisor, "ssh: no route to host", [], H.Time.GetUtcNow()));
+        await H.Publish(new FenceFailed(ipmi.RecoveryId, "web1", ipmi.CommandId, "alfa01", FenceMethod.Hypervisor, "ssh: no route to host", false, [], H.Time.GetUtcNow()));
         var alert = await H.Published<FencingAlert>(m => m.VmName == "web1");
         Assert.Equal(("alfa01", 2), (alert.HostName, alert.Attempts));
 
@@ -72,7 +72,7 @@ public sealed class HostLossTests : HarnessTest
         await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa03", "alfa01", "alfa01 is over its load threshold", H.Time.GetUtcNow()));
 
         var first = await H.Published<FenceHost>(m => m.Attempt == 1);
-        await H.Publish(new FenceFailed(first.RecoveryId, "web1", "alfa01", FenceMethod.Hypervisor, "virsh destroy: timed out", [], H.Time.GetUtcNow()));
+        await H.Publish(new FenceFailed(first.RecoveryId, "web1", Guid.NewGuid(), "alfa01", FenceMethod.Hypervisor, "virsh destroy: timed out", false, [], H.Time.GetUtcNow()));
         await Eventually(() => H.AdvanceAsync(TimeSpan.FromSeconds(2)), () => H.PublishedCount<FenceHost>(m => m.Attempt == 2) == 1);
 
         Assert.Equal(2, H.PublishedCount<FenceHost>(fence => fence.HostName == "alfa01" && fence.Method == FenceMethod.Hypervisor));

@@ -76,8 +76,8 @@ public sealed class RobustnessTests : HarnessTest
         var second = await H.Published<RecoveryStarted>(m => m.RecoveryId != reboot.RecoveryId);
         var state = await H.WaitForState("web1", second.StartLevel == RecoveryLevel.Restart ? "Placing" : "Rebooting");
 
-        await H.Publish(new GuestRebootFailed(reboot.RecoveryId, "web1", "late answer of the first incident", null, H.Time.GetUtcNow()));
-        await H.Publish(new VmRestartFailed(reboot.RecoveryId, "web1", "alfa01", "late", [], H.Time.GetUtcNow()));
+        await H.Publish(new GuestRebootFailed(reboot.RecoveryId, "web1", reboot.CommandId, "late answer of the first incident", false, null, H.Time.GetUtcNow()));
+        await H.Publish(new VmRestartFailed(reboot.RecoveryId, "web1", reboot.CommandId, "alfa01", "late", false, [], H.Time.GetUtcNow()));
         await Task.Delay(500);
 
         var after = await H.StateOf("web1");

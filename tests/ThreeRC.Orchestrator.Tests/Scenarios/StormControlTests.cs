@@ -46,7 +46,7 @@ public sealed class StormControlTests : HarnessTest
         await H.WaitForState("web2", "Queued");
         Assert.Equal(0, H.PublishedCount<RestartVm>(m => m.VmName == "web2"));
 
-        await H.Publish(new VmRestarted(first, "web1", "alfa03", [], H.Time.GetUtcNow()));
+        await H.Publish(new VmRestarted(first, "web1", Guid.NewGuid(), "alfa03", [], H.Time.GetUtcNow()));
         await Testing.Eventually.Until(() => H.StateOf("web1"), s => s!.Steps[^1].Detail.Contains("running on alfa03"), TimeSpan.FromSeconds(10), "restarted");
         await H.AdvanceAsync(TimeSpan.FromSeconds(5));
 

@@ -13,7 +13,7 @@ public sealed class CollaboratorsStandIn(ConcurrentQueue<object> seen) :
     public Task Consume(ConsumeContext<RebootGuest> context)
     {
         seen.Enqueue(context.Message);
-        return context.Publish(new GuestRebootFailed(context.Message.RecoveryId, context.Message.VmName, "connection refused", null, DateTimeOffset.UtcNow));
+        return context.Publish(new GuestRebootFailed(context.Message.RecoveryId, context.Message.VmName, context.Message.CommandId, "connection refused", false, null, DateTimeOffset.UtcNow));
     }
 
     public Task Consume(ConsumeContext<PlaceVm> context)
@@ -25,7 +25,7 @@ public sealed class CollaboratorsStandIn(ConcurrentQueue<object> seen) :
     public Task Consume(ConsumeContext<RestartVm> context)
     {
         seen.Enqueue(context.Message);
-        return context.Publish(new VmRestarted(context.Message.RecoveryId, context.Message.VmName, context.Message.HostName, ["virsh start web1"], DateTimeOffset.UtcNow));
+        return context.Publish(new VmRestarted(context.Message.RecoveryId, context.Message.VmName, context.Message.CommandId, context.Message.HostName, ["virsh start web1"], DateTimeOffset.UtcNow));
     }
 
     public Task Consume(ConsumeContext<RecoveryCompleted> context)

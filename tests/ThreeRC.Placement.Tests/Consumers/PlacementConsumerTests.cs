@@ -49,7 +49,7 @@ public sealed class PlacementConsumerTests : IAsyncLifetime
         var recoveryId = Guid.NewGuid();
         await _placement.Publish(new PlaceVm(recoveryId, "gridce", true, 5, _placement.Now));
         await _placement.Published<VmPlaced>(message => message.RecoveryId == recoveryId);
-        await _placement.Deliver(new VmRestarted(recoveryId, "gridce", "alfa02", ["threerc@alfa02: virsh start gridce"], _placement.Now));
+        await _placement.Deliver(new VmRestarted(recoveryId, "gridce", Guid.NewGuid(), "alfa02", ["threerc@alfa02: virsh start gridce"], _placement.Now));
         await _placement.Deliver(new RecoveryCompleted(recoveryId, "gridce", RecoveryOutcome.Recovered, "reports again", null, _placement.Now, _placement.Now, TimeSpan.Zero, []));
 
         var location = await _placement.Ask<WhereIsVm, VmLocation>(new WhereIsVm("gridce"));
@@ -78,7 +78,7 @@ public sealed class PlacementConsumerTests : IAsyncLifetime
         await _placement.Publish(new PlaceVm(recoveryId, "ghost", false, 0, _placement.Now));
         await _placement.Deliver(new HostLoadReported(_placement.Now, null!));
         await _placement.Deliver(new HostResponsive(null!, HostKind.Physical, "x", _placement.Now, _placement.Now, "test"));
-        await _placement.Deliver(new VmRestarted(Guid.Empty, null!, null!, null!, _placement.Now));
+        await _placement.Deliver(new VmRestarted(Guid.Empty, null!, Guid.Empty, null!, null!, _placement.Now));
         var unknownVm = await _placement.Ask<WhereIsVm, VmLocation>(new WhereIsVm(null!));
         var unknownHost = await _placement.Ask<GetVmsOnHost, VmsOnHost>(new GetVmsOnHost("nowhere"));
 

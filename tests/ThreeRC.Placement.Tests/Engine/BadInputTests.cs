@@ -71,10 +71,10 @@ public class BadInputTests
         var now = _scenario.Now;
         _scenario.Engine.HostDown(new HostUnresponsive("gridce", HostKind.Virtual, "gridce", now, now, "test", "guest crashed"));
         _scenario.Engine.HostDown(new HostUnresponsive("nowhere", HostKind.Physical, "nowhere", now, now, "test", "gone"));
-        _scenario.Engine.HostFenced(new HostFenced(Guid.NewGuid(), "gridce", null!, FenceMethod.Ipmi, [], now));
+        _scenario.Engine.HostFenced(new HostFenced(Guid.NewGuid(), "gridce", Guid.NewGuid(), null!, FenceMethod.Ipmi, [], now));
         _scenario.Engine.MaintenanceChanged(new MaintenanceChanged(MaintenanceTarget.Vm, "alfa01", true, "test", "operator", now), now);
         _scenario.Restarted(Guid.NewGuid(), "ghost", "alfa02");
-        _scenario.Engine.Restarted(new VmRestarted(Guid.NewGuid(), "gridce", null!, [], now), now);
+        _scenario.Engine.Restarted(new VmRestarted(Guid.NewGuid(), "gridce", Guid.NewGuid(), null!, [], now), now);
 
         Assert.All(_scenario.State.Hosts, host => Assert.Equal((true, false, false), (host.Up, host.Fenced, host.InMaintenance)));
         Assert.Equal("alfa01", _scenario.State.HostOf("gridce"));

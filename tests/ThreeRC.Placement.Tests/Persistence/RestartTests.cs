@@ -42,7 +42,7 @@ public sealed class RestartTests : IDisposable
 
         var restarted = ServiceOnFile.Start(_folder.Path, _inventory, time);
         var freed = await restarted.RunAsync((engine, now) =>
-            engine.RestartFailed(new VmRestartFailed(placed.RecoveryId, "gridce", placed.HostName, "no", [], now), now));
+            engine.RestartFailed(new VmRestartFailed(placed.RecoveryId, "gridce", Guid.NewGuid(), placed.HostName, "no", false, [], now), now));
 
         Assert.Equal(waiting.RecoveryId, Assert.Single(freed).RecoveryId);
     }
@@ -76,10 +76,10 @@ public sealed class RestartTests : IDisposable
         await service.RunAsync(engine =>
         {
             engine.HostDown(new HostUnresponsive("alfa01", HostKind.Physical, "alfa01", now, now, "test", "silent"));
-            engine.HostFenced(new HostFenced(Guid.NewGuid(), "gridce", "alfa01", FenceMethod.Ipmi, [], now));
-            engine.HostFenced(new HostFenced(Guid.NewGuid(), "gridwn", "alfa03", FenceMethod.Ipmi, [], now));
+            engine.HostFenced(new HostFenced(Guid.NewGuid(), "gridce", Guid.NewGuid(), "alfa01", FenceMethod.Ipmi, [], now));
+            engine.HostFenced(new HostFenced(Guid.NewGuid(), "gridwn", Guid.NewGuid(), "alfa03", FenceMethod.Ipmi, [], now));
             engine.HostUp(new HostResponsive("alfa03", HostKind.Physical, "alfa03", now, now, "test"), now);
-            engine.Restarted(new VmRestarted(Guid.NewGuid(), "gridwn", "alfa03", [], now), now);
+            engine.Restarted(new VmRestarted(Guid.NewGuid(), "gridwn", Guid.NewGuid(), "alfa03", [], now), now);
             engine.MaintenanceChanged(new MaintenanceChanged(MaintenanceTarget.Host, "alfa04", true, "disk", "ops", now), now);
             engine.RecordLoads(new HostLoadReported(now, [new HostLoad("alfa02", 0.5, 1.25, 8, 64 * 1024 * 1024, 32 * 1024 * 1024, now)]), now);
             engine.MaintenanceChanged(new MaintenanceChanged(MaintenanceTarget.Host, "alfa03", true, "disk", "ops", now), now);

@@ -55,16 +55,16 @@ internal sealed class EngineScenario
     public IReadOnlyList<VmPlaced> Up(string host) => Engine.HostUp(new HostResponsive(host, HostKind.Physical, host, Now, Now, "test"), Now);
 
     public void Fence(string host, FenceMethod method = FenceMethod.Ipmi) =>
-        Engine.HostFenced(new HostFenced(Guid.NewGuid(), "any", host, method, [], Now));
+        Engine.HostFenced(new HostFenced(Guid.NewGuid(), "any", Guid.NewGuid(), host, method, [], Now));
 
     public IReadOnlyList<VmPlaced> Maintenance(string host, bool on) =>
         Engine.MaintenanceChanged(new MaintenanceChanged(MaintenanceTarget.Host, host, on, "test", "operator", Now), Now);
 
     public IReadOnlyList<VmPlaced> Restarted(Guid recoveryId, string vm, string host) =>
-        Engine.Restarted(new VmRestarted(recoveryId, vm, host, [], Now), Now);
+        Engine.Restarted(new VmRestarted(recoveryId, vm, Guid.NewGuid(), host, [], Now), Now);
 
     public IReadOnlyList<VmPlaced> RestartFailed(Guid recoveryId, string vm, string host) =>
-        Engine.RestartFailed(new VmRestartFailed(recoveryId, vm, host, "domain would not start", [], Now), Now);
+        Engine.RestartFailed(new VmRestartFailed(recoveryId, vm, Guid.NewGuid(), host, "domain would not start", false, [], Now), Now);
 
     public IReadOnlyList<VmPlaced> Completed(Guid recoveryId, string vm) =>
         Engine.Completed(new RecoveryCompleted(recoveryId, vm, RecoveryOutcome.Recovered, "test", null, Now, Now, TimeSpan.Zero, []), Now);
