@@ -15,13 +15,20 @@ public abstract class SqliteDatabase
     private readonly Lazy<Task> _migration;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ConditionalWeakTable<object, object> _preparedHandles = [];
+    private readonly string _synchronous;
     private bool _folderCreated;
 
     /// <param name="file">The database file.</param>
     /// <param name="scripts">The assembly holding the schema scripts as embedded resources.</param>
     /// <param name="scriptPrefix">The resource name prefix of the scripts, such as "ThreeRC.Placement.Persistence.Scripts.".</param>
-    protected SqliteDatabase(string file, Assembly scripts, string scriptPrefix)
+    /// <param name="durable">
+    /// Whether every commit must reach the disk before it returns (<c>synchronous = FULL</c>): for a record of what was
+    /// decided or done that a power loss must not take back. Otherwise WAL's <c>NORMAL</c>, which survives a crash of
+    /// the process but may lose the last commits on a power loss.
+    /// </param>
+    protected SqliteDatabase(string file, Assembly scripts, string scriptPrefix, bool durable = false)
     {
+        _synchronous = durable ? "FULL" : "NORMAL";
         SqliteTypeHandlers.Register();
         File = Path.GetFullPath(file);
         _connectionString = new SqliteConnectionStringBuilder
@@ -70,7 +77,7 @@ public abstract class SqliteDatabase
         // Pooled connections keep their SQLite handle: its settings are made once, when the handle is new.
         if (!_preparedHandles.TryGetValue(connection.Handle!, out _))
         {
-            await connection.ExecuteAsync("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;");
+            await connection.ExecuteAsync($"PRAGMA journal_mode = WAL; PRAGMA synchronous = {_synchronous}; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;");
             _preparedHandles.TryAdd(connection.Handle!, connection.Handle!);
         }
 

@@ -19,4 +19,12 @@ public record RecoveryCompleted(
     DateTimeOffset StartedAt,
     DateTimeOffset CompletedAt,
     TimeSpan TimeToRecover,
-    IReadOnlyList<RecoveryStepRecord> Steps);
+    IReadOnlyList<RecoveryStepRecord> Steps)
+{
+    /// <summary>
+    /// The physical host the VM runs on as far as the orchestrator knows when the incident ends: where it was last
+    /// started, or, after a start that failed but may have taken effect, that host when it is the only one left.
+    /// Null when unknown.
+    /// </summary>
+    public string? RunningOn { get; init; }
+}
