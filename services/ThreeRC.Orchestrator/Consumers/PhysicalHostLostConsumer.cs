@@ -1,7 +1,5 @@
 using MassTransit;
 using ThreeRC.Contracts.Monitoring;
-using ThreeRC.Contracts.Placement;
-using ThreeRC.Contracts.Recovery;
 using ThreeRC.Inventory.Model;
 using ThreeRC.Orchestrator.Persistence;
 
@@ -10,13 +8,14 @@ namespace ThreeRC.Orchestrator.Consumers;
 /// <summary>
 /// A physical host stopped reporting: every VM placement puts on it starts (or escalates) its incident at
 /// restart, away from that host. Rebooting their guests cannot work (the paper lost half its 8 minutes there).
+/// When too many hosts went silent at once, the mass-failure brake engages first: the incidents open but none acts.
 /// </summary>
 public sealed class PhysicalHostLostConsumer(
     ClusterInventory inventory,
     HostStatusStore hosts,
     MaintenanceStore maintenance,
-    IRequestClient<GetVmsOnHost> vmsOnHost,
-    TimeProvider time,
+    FencingBrake brake,
+    HostLoss loss,
     ILogger<PhysicalHostLostConsumer> logger) : IConsumer<HostUnresponsive>
 {
     public async Task Consume(ConsumeContext<HostUnresponsive> context)
@@ -30,16 +29,18 @@ public sealed class PhysicalHostLostConsumer(
         }
 
         await hosts.SetDownAsync(lost.Name, down: true);
+        if (await brake.EngageIfTooManyAsync([lost.Name, .. lost.QuietPhysicalHosts]) is { } halted)
+        {
+            logger.LogCritical("Fencing halted: {Reason}", halted.Reason);
+            await context.Publish(halted);
+        }
+
         if (await maintenance.HostReasonAsync(lost.Name) is { } reason)
         {
             logger.LogInformation("Physical host {Host} is unresponsive but left alone: {Maintenance}", lost.Name, reason);
             return;
         }
 
-        var response = await vmsOnHost.GetResponse<VmsOnHost>(new GetVmsOnHost(lost.Name), context.CancellationToken);
-        logger.LogWarning("Physical host {Host} lost ({Reason}); relocating {Vms}", lost.Name, lost.Reason, response.Message.VmNames);
-        foreach (var vm in response.Message.VmNames)
-            await context.Publish(new RecoveryRequested(vm, RecoveryLevel.Restart, $"its physical host {lost.Name} is unresponsive: {lost.Reason}",
-                lost.Name, "orchestrator", time.GetUtcNow()));
+        await loss.RelocateAsync(context, lost.Name, lost.Reason, context.CancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using ThreeRC.Contracts.Placement;
 using ThreeRC.Orchestrator.Consumers;
 using ThreeRC.Orchestrator.Deadlines;
 using ThreeRC.Orchestrator.Options;
@@ -9,6 +10,7 @@ using ThreeRC.Orchestrator.StateMachines;
 using ThreeRC.Persistence;
 using ThreeRC.Persistence.Sagas;
 using ThreeRC.ServiceDefaults;
+using ThreeRC.ServiceDefaults.Messaging;
 
 namespace ThreeRC.Orchestrator.Extensions;
 
@@ -32,8 +34,14 @@ public static class OrchestratorModule
         services.AddSingleton<HostStatusStore>();
         services.AddSingleton<MaintenanceStore>();
         services.AddSingleton<IncidentGuards>();
+        services.AddSingleton<FencingBrake>();
+        services.AddScoped<HostLoss>();
+        services.AddSingleton<RecoverySteps>();
+        services.AddSingleton<RecoveryIncidents>();
         services.AddSingleton<DeadlineStore>();
         services.AddSingleton<DeadlineSweeper>();
+        services.AddSingleton<SelfKill>();
+        services.AddTransactionalOutboxEndpoint(RecoveryStateDefinition.Queue);
         return services;
     }
 
@@ -45,15 +53,18 @@ public static class OrchestratorModule
             {
                 repository.Table = "recovery_saga";
                 repository.Database = provider => provider.GetRequiredService<OrchestratorDatabase>();
+                repository.BeforePublish = (provider, messages) => provider.GetRequiredService<SelfKill>().IfAskedAsync(messages);
                 repository
                     .Column("vm_name", saga => saga.VmName)
                     .Column("current_state", saga => saga.CurrentState)
+                    .Column("current_host", saga => saga.CurrentHost)
                     .Column("deadline_at", saga => saga.DeadlineAt?.ToUnixTimeMilliseconds())
                     .Column("deadline_token", saga => saga.DeadlineToken);
             });
         bus.AddConsumer<PhysicalHostLostConsumer>();
         bus.AddConsumer<PhysicalHostReturnedConsumer>();
         bus.AddConsumer<MaintenanceChangedConsumer>();
-        bus.AddRequestClient<ThreeRC.Contracts.Placement.GetVmsOnHost>(RequestTimeout.After(s: 30));
+        bus.AddConsumer<ResumeFencingConsumer>();
+        bus.AddRequestClient<GetVmsOnHost>(RequestTimeout.After(s: 30));
     }
 }

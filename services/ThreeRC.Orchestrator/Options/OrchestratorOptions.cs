@@ -49,4 +49,10 @@ public sealed class OrchestratorOptions
 
     /// <summary>A published deadline still due after this long is published again (its message was lost).</summary>
     public TimeSpan RedispatchAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>When so many physical hosts go silent at once that the monitor, not the hosts, is more likely blind.</summary>
+    public MassFailureOptions MassFailure { get; set; } = new();
+
+    /// <summary>Faults the orchestrator injects into itself, for tests; none by default.</summary>
+    public FaultInjectionOptions FaultInjection { get; set; } = new();
 }

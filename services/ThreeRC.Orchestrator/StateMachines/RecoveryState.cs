@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MassTransit;
 using ThreeRC.Contracts.Recovery;
 
@@ -16,6 +17,12 @@ public sealed class RecoveryState : SagaStateMachineInstance, ISagaVersion
 
     /// <summary>The physical host the VM last ran on, as far as the orchestrator knows.</summary>
     public string? CurrentHost { get; set; }
+
+    /// <summary>
+    /// Every host that may run the VM now: where it last ran, and where a start was sent whose result never came or
+    /// may have taken effect. Each one but the restart's target is fenced before the VM starts anywhere.
+    /// </summary>
+    public List<string> MayRunOn { get; set; } = [];
 
     public Guid RecoveryId { get; set; }
 
@@ -36,6 +43,9 @@ public sealed class RecoveryState : SagaStateMachineInstance, ISagaVersion
     /// <summary>The host placement chose for this restart.</summary>
     public string? TargetHost { get; set; }
 
+    /// <summary>The command sent last: only its result moves the incident on.</summary>
+    public Guid? CommandId { get; set; }
+
     public int FenceAttempts { get; set; }
 
     /// <summary>Restarts that failed at the current level.</summary>
@@ -43,10 +53,11 @@ public sealed class RecoveryState : SagaStateMachineInstance, ISagaVersion
 
     public DateTimeOffset? FencingSince { get; set; }
 
-    public PendingWork Pending { get; set; }
-
-    /// <summary>Whether the incident holds a storm-control slot (so only then is one released).</summary>
+    /// <summary>Whether the incident holds a storm-control slot.</summary>
     public bool HoldsSlot { get; set; }
+
+    /// <summary>Whether the incident has a row in the slot table (held, or waiting for one).</summary>
+    public bool AsksForSlot { get; set; }
 
     public List<StepEntry> Steps { get; set; } = [];
 
@@ -54,9 +65,21 @@ public sealed class RecoveryState : SagaStateMachineInstance, ISagaVersion
 
     public Guid? DeadlineToken { get; set; }
 
-    /// <summary>When the VM's recent incidents ended, for flap control.</summary>
+    /// <summary>When the VM's recent incidents began, for flap control.</summary>
     public List<DateTimeOffset> RecentIncidents { get; set; } = [];
 
     /// <summary>The level that recovered the VM last time.</summary>
     public RecoveryLevel? LastRecoveredLevel { get; set; }
+
+    /// <summary>Read for the message being handled: why no incident may open (maintenance), or null.</summary>
+    [JsonIgnore]
+    public string? Maintenance { get; set; }
+
+    /// <summary>Read for the message being handled: whether the VM's host is reported down.</summary>
+    [JsonIgnore]
+    public bool HostDown { get; set; }
+
+    /// <summary>Read for the message being handled: why the incident may not act now (the mass-failure brake), or null.</summary>
+    [JsonIgnore]
+    public string? HeldBy { get; set; }
 }

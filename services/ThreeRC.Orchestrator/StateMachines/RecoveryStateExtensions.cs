@@ -2,7 +2,7 @@ using ThreeRC.Contracts.Recovery;
 
 namespace ThreeRC.Orchestrator.StateMachines;
 
-/// <summary>The incident's timeline and deadline, kept on the instance.</summary>
+/// <summary>The incident's timeline, deadline and the hosts that may run the VM, kept on the instance.</summary>
 internal static class RecoveryStateExtensions
 {
     public static void SetDeadline(this RecoveryState saga, DateTimeOffset at)
@@ -25,4 +25,20 @@ internal static class RecoveryStateExtensions
         saga.Steps.Add(entry);
         return entry;
     }
+
+    /// <summary>Counts <paramref name="host"/> among the hosts that may run the VM.</summary>
+    public static void MayRun(this RecoveryState saga, string? host)
+    {
+        if (host is not null && !saga.MayRunOn.Contains(host)) saga.MayRunOn.Add(host);
+    }
+
+    /// <summary>The next host to fence before the VM starts on its target, or null when none is left.</summary>
+    public static string? NextToFence(this RecoveryState saga) => saga.MayRunOn.FirstOrDefault(host => host != saga.TargetHost);
+
+    /// <summary>Where the VM runs, when only one host may run it.</summary>
+    public static string? RunningOn(this RecoveryState saga) => saga.MayRunOn.Count == 1 ? saga.MayRunOn[0] : null;
+
+    public static bool Expects(this RecoveryState saga, Guid commandId) => saga.CommandId == commandId;
+
+    public static bool Serves(this RecoveryState saga, Guid recoveryId) => saga.RecoveryId == recoveryId;
 }

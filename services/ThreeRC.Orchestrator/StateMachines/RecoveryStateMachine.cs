@@ -1,106 +1,108 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using ThreeRC.Contracts.Hypervisor;
 using ThreeRC.Contracts.Monitoring;
-using ThreeRC.Contracts.Placement;
-using ThreeRC.Contracts.Provisioning;
 using ThreeRC.Contracts.Recovery;
-using ThreeRC.Inventory.Model;
-using ThreeRC.Orchestrator.Options;
-using ThreeRC.Orchestrator.Persistence;
+using ThreeRC.Orchestrator.StateMachines.Activities;
 
 namespace ThreeRC.Orchestrator.StateMachines;
 
 /// <summary>
-/// One instance per VM (paper §4.5, §5.2): reboot the guest, wait T1; restart it through the hypervisor on the
-/// host placement chooses, fencing the old host first when it moves, wait T2; reinstall it over PXE, wait the
-/// install budget; then fail and wait for an operator. The VM reporting again ends the incident at any step.
+/// One instance per VM (paper §4.5, §5.2): reboot the guest, wait T1; restart it through the hypervisor on the host
+/// placement chooses, fencing every host that may still run it first, wait T2; reinstall it over PXE, wait the install
+/// budget; then fail and wait for an operator. The VM reporting again ends the incident at any step. Each state below
+/// names the events it takes and where each leads; the steps (<see cref="RecoverySteps"/>) send the commands.
 /// </summary>
 public sealed partial class RecoveryStateMachine : MassTransitStateMachine<RecoveryState>
 {
-    private readonly ClusterInventory _inventory;
-    private readonly OrchestratorOptions _options;
-    private readonly TimeProvider _time;
-    private readonly RecoverySlots _slots;
-    private readonly IncidentGuards _guards;
+    private readonly RecoverySteps _steps;
+    private readonly RecoveryIncidents _incidents;
     private readonly ILogger<RecoveryStateMachine> _logger;
 
-    public RecoveryStateMachine(
-        ClusterInventory inventory,
-        IOptions<OrchestratorOptions> options,
-        TimeProvider time,
-        RecoverySlots slots,
-        IncidentGuards guards,
-        ILogger<RecoveryStateMachine> logger)
+    public RecoveryStateMachine(RecoverySteps steps, RecoveryIncidents incidents, ILogger<RecoveryStateMachine> logger)
     {
-        _inventory = inventory;
-        _options = options.Value;
-        _time = time;
-        _slots = slots;
-        _guards = guards;
+        _steps = steps;
+        _incidents = incidents;
         _logger = logger;
-
         InstanceState(x => x.CurrentState);
-        Event(() => HostDown, e => e.CorrelateById(c => VmIds.For(c.Message.Name)));
-        Event(() => Requested, e => e.CorrelateById(c => VmIds.For(c.Message.VmName)));
-        Event(() => HostUp, e => ForExistingVm(e, m => m.Name));
-        Event(() => DeadlineReached, e => e.CorrelateById(c => c.Message.CorrelationId).OnMissingInstance(m => m.Discard()));
-        Event(() => RebootIssued, e => ForExistingVm(e, m => m.VmName));
-        Event(() => RebootFailed, e => ForExistingVm(e, m => m.VmName));
-        Event(() => Placed, e => ForExistingVm(e, m => m.VmName));
-        Event(() => NoRoom, e => ForExistingVm(e, m => m.VmName));
-        Event(() => Fenced, e => ForExistingVm(e, m => m.VmName));
-        Event(() => FencingFailed, e => ForExistingVm(e, m => m.VmName));
-        Event(() => Restarted, e => ForExistingVm(e, m => m.VmName));
-        Event(() => RestartFailed, e => ForExistingVm(e, m => m.VmName));
-        Event(() => Prepared, e => ForExistingVm(e, m => m.VmName));
-        Event(() => Refused, e => ForExistingVm(e, m => m.VmName));
-        Event(() => Installed, e => ForExistingVm(e, m => m.VmName));
+        DeclareEvents();
 
         Initially(
             When(HostDown, c => c.Message.Kind == HostKind.Physical).Finalize(),
-            When(HostDown, c => c.Message.Kind == HostKind.Virtual && !IsVm(c.Message.Name))
-                .Then(c => Dropped(c.Message.Name, nameof(HostUnresponsive))).Finalize(),
-            When(HostDown, c => c.Message.Kind == HostKind.Virtual && IsVm(c.Message.Name)).ThenAsync(c => Begin(c, c.Message.Name, c.Message.Reason, RecoveryLevel.Reboot, c.Message.LastHeardAt, null)),
-            When(Requested, c => !IsVm(c.Message.VmName)).Then(c => Dropped(c.Message.VmName, nameof(RecoveryRequested))).Finalize(),
-            When(Requested, c => IsVm(c.Message.VmName)).ThenAsync(c => Begin(c, c.Message.VmName, c.Message.Reason, c.Message.StartLevel, null, c.Message.LostHost)));
+            When(HostDown, c => c.Message.Kind == HostKind.Virtual && !_incidents.IsVm(c.Message.Name)).Then(c => _incidents.Drop(c.Message.Name, nameof(HostUnresponsive))).Finalize(),
+            Open(When(HostDown, c => c.Message.Kind == HostKind.Virtual && _incidents.IsVm(c.Message.Name)), m => m.Name, Silence),
+            When(Requested, c => !_incidents.IsVm(c.Message.VmName)).Then(c => _incidents.Drop(c.Message.VmName, nameof(RecoveryRequested))).Finalize(),
+            Open(When(Requested, c => _incidents.IsVm(c.Message.VmName)), m => m.VmName, Request));
 
         During(Healthy,
-            When(HostDown).ThenAsync(c => Begin(c, c.Message.Name, c.Message.Reason, RecoveryLevel.Reboot, c.Message.LastHeardAt, null)),
-            When(Requested).ThenAsync(c => Begin(c, c.Message.VmName, c.Message.Reason, c.Message.StartLevel, null, c.Message.LostHost)));
+            Open(When(HostDown), m => m.Name, Silence),
+            Open(When(Requested), m => m.VmName, Request));
+
+        During(LeftAlone,
+            When(HostUp).TransitionTo(Healthy),
+            Open(When(Requested), m => m.VmName, Request));
 
         During(Failed,
             When(HostUp).Then(c => c.Saga.Steps.Clear()).TransitionTo(Healthy),
-            When(Requested).ThenAsync(c => Begin(c, c.Message.VmName, c.Message.Reason, c.Message.StartLevel, null, c.Message.LostHost)));
+            Open(When(Requested), m => m.VmName, Request));
 
-        During([Queued, Rebooting, Placing, AwaitingCapacity, Fencing, Restarting, Reinstalling],
-            When(HostUp).ThenAsync(c => Recover(c, $"{c.Saga.VmName} reports to Ganglia again")),
-            When(Requested).ThenAsync(c => Reconsider(c, c.Message)),
-            When(DeadlineReached, c => c.Saga.DeadlineToken == c.Message.Token).ThenAsync(OnDeadline),
-            When(Installed, c => IsCurrent(c.Saga, c.Message.RecoveryId)).Then(c => Annotate(c, "the installer called back")));
+        During(QueuedForReboot,
+            Reboot(When(DeadlineReached, IsDue), _ => "a slot is free"));
 
         During(Rebooting,
-            When(RebootIssued, c => IsCurrent(c.Saga, c.Message.RecoveryId)).Then(c => Annotate(c, c.Message.Command)),
-            When(RebootFailed, c => IsCurrent(c.Saga, c.Message.RecoveryId)).ThenAsync(c => Escalate(c, $"the guest reboot failed: {c.Message.Reason}")));
-
-        During(Placing, AwaitingCapacity,
-            When(Placed, c => IsCurrent(c.Saga, c.Message.RecoveryId)).ThenAsync(c => OnPlaced(c, c.Message)));
+            When(RebootIssued, c => c.Saga.Expects(c.Message.CommandId)).Then(c => _steps.Note(c, c.Message.Command)),
+            Escalate(When(RebootFailed, c => c.Saga.Expects(c.Message.CommandId)), c => $"the guest reboot failed: {c.Message.Reason}"),
+            Escalate(When(DeadlineReached, IsDue), _ => $"no heartbeat within T1 ({_steps.Timers.RebootWait}) of the guest reboot"));
 
         During(Placing,
-            When(NoRoom, c => IsCurrent(c.Saga, c.Message.RecoveryId)).ThenAsync(c => OnNoCapacity(c, c.Message)));
+            When(NoRoom, c => c.Saga.Serves(c.Message.RecoveryId)).IfElse(c => c.Message.Queued,
+                wait => wait.Then(c => _steps.AwaitCapacity(c, c.Message.Reason)).TransitionTo(AwaitingCapacity),
+                never => Fail(never, c => $"placement cannot place it: {c.Message.Reason}")),
+            Place(When(DeadlineReached, IsDue), _ => "placement did not answer; asking again"));
+
+        During(Placing, AwaitingCapacity,
+            FenceOrStart(When(Placed, c => c.Saga.Serves(c.Message.RecoveryId)).Then(c => _steps.Placed(c, c.Message))));
+
+        During(QueuedForFencing,
+            Fence(When(DeadlineReached, IsDue)));
 
         During(Fencing,
-            When(Fenced, c => IsCurrent(c.Saga, c.Message.RecoveryId)).ThenAsync(c => OnFenced(c, c.Message)),
-            When(FencingFailed, c => IsCurrent(c.Saga, c.Message.RecoveryId)).ThenAsync(c => OnFenceFailed(c, c.Message)));
+            When(Fenced, c => c.Saga.Expects(c.Message.CommandId)).Then(c => _steps.Fenced(c, c.Message))
+                .IfElse(c => c.Saga.NextToFence() is not null, next => next.Then(_steps.Fence), done => Start(done)),
+            When(FencingFailed, c => c.Saga.Expects(c.Message.CommandId)).Then(c => _steps.FenceFailed(c, c.Message))
+                .If(c => _steps.FencingTimedOut(c.Saga), timedOut => Fail(timedOut,
+                    c => $"{c.Message.HostName} could not be fenced, so {c.Saga.VmName} was not started elsewhere: {c.Message.Reason}")),
+            When(DeadlineReached, IsDue).IfElse(c => _steps.FencingTimedOut(c.Saga),
+                timedOut => Fail(timedOut, c => $"{c.Saga.NextToFence()} could not be fenced within T2, so {c.Saga.VmName} was not started elsewhere"),
+                again => again.Then(_steps.Fence)));
+
+        During(QueuedForRestart, QueuedForInstaller,
+            Start(When(DeadlineReached, IsDue)));
+
+        During(Restarting, BootingInstaller,
+            When(Restarted, c => c.Saga.Expects(c.Message.CommandId)).Then(c => _steps.Restarted(c, c.Message)).Activity(x => x.OfInstanceType<ReleaseSlotActivity>()),
+            When(RestartFailed, c => c.Saga.Expects(c.Message.CommandId)).Then(c => _steps.RestartFailed(c, c.Message))
+                .IfElse(c => _steps.RestartsExhausted(c.Saga),
+                    exhausted => Escalate(exhausted, c => RecoverySteps.RestartFailure(c.Message)),
+                    again => Place(again.Then(c => _steps.Note(c, RecoverySteps.RestartFailure(c.Message))),
+                        c => $"{RecoverySteps.RestartFailure(c.Message)}; trying another host")));
 
         During(Restarting,
-            When(Restarted, c => IsCurrent(c.Saga, c.Message.RecoveryId)).Then(c => OnRestarted(c, c.Message)),
-            When(RestartFailed, c => IsCurrent(c.Saga, c.Message.RecoveryId)).ThenAsync(c => OnRestartFailed(c, c.Message)));
+            Escalate(When(DeadlineReached, IsDue), _ => $"no heartbeat within T2 ({_steps.Timers.RestartWait}) of the restart"));
 
-        During(Reinstalling,
-            When(Prepared, c => IsCurrent(c.Saga, c.Message.RecoveryId)).ThenAsync(c => StartPlacement(c, $"reinstall prepared: {c.Message.PxeConfigFile}")),
-            When(Refused, c => IsCurrent(c.Saga, c.Message.RecoveryId)).ThenAsync(c => Fail(c, $"the reinstall was refused: {c.Message.Reason}")));
+        During(BootingInstaller,
+            Fail(When(DeadlineReached, IsDue), _ => $"the reinstall did not bring it back within the install budget ({_steps.Timers.InstallBudget})"));
+
+        During(PreparingInstaller,
+            Place(When(Prepared, c => c.Saga.Expects(c.Message.CommandId)), c => $"reinstall prepared: {c.Message.PxeConfigFile}"),
+            Fail(When(Refused, c => c.Saga.Expects(c.Message.CommandId)), c => $"the reinstall was refused: {c.Message.Reason}"),
+            Escalate(When(DeadlineReached, IsDue), _ => "the provisioner did not answer"));
+
+        During(Incident,
+            Recover(When(HostUp), c => $"{c.Saga.VmName} reports to Ganglia again"),
+            When(Installed, c => c.Saga.Serves(c.Message.RecoveryId)).Then(c => _steps.Note(c, "the installer called back")));
+
+        During([.. Incident.Except([PreparingInstaller])], Reconsider(replaceLostTarget: true));
+        During(PreparingInstaller, Reconsider(replaceLostTarget: false));
 
         SetCompletedWhenFinalized();
         OnUnhandledEvent(c =>
@@ -110,9 +112,12 @@ public sealed partial class RecoveryStateMachine : MassTransitStateMachine<Recov
         });
     }
 
+    /// <summary>Silent, but in maintenance (or on a host in maintenance): recovered if still silent when maintenance ends.</summary>
+    public State LeftAlone { get; private set; } = null!;
+
     public State Healthy { get; private set; } = null!;
 
-    public State Queued { get; private set; } = null!;
+    public State QueuedForReboot { get; private set; } = null!;
 
     public State Rebooting { get; private set; } = null!;
 
@@ -120,41 +125,32 @@ public sealed partial class RecoveryStateMachine : MassTransitStateMachine<Recov
 
     public State AwaitingCapacity { get; private set; } = null!;
 
+    public State QueuedForFencing { get; private set; } = null!;
+
     public State Fencing { get; private set; } = null!;
+
+    public State QueuedForRestart { get; private set; } = null!;
 
     public State Restarting { get; private set; } = null!;
 
-    public State Reinstalling { get; private set; } = null!;
+    public State PreparingInstaller { get; private set; } = null!;
+
+    public State QueuedForInstaller { get; private set; } = null!;
+
+    public State BootingInstaller { get; private set; } = null!;
 
     public State Failed { get; private set; } = null!;
 
-    public Event<HostUnresponsive> HostDown { get; private set; } = null!;
+    /// <summary>The states of an open incident.</summary>
+    private State[] Incident =>
+    [
+        QueuedForReboot, Rebooting, Placing, AwaitingCapacity, QueuedForFencing, Fencing, QueuedForRestart, Restarting,
+        PreparingInstaller, QueuedForInstaller, BootingInstaller,
+    ];
 
-    public Event<HostResponsive> HostUp { get; private set; } = null!;
+    private static IncidentCause Silence(HostUnresponsive down) => new(down.Reason, RecoveryLevel.Reboot, down.LastHeardAt, null);
 
-    public Event<RecoveryRequested> Requested { get; private set; } = null!;
+    private static IncidentCause Request(RecoveryRequested request) => new(request.Reason, request.StartLevel, null, request.LostHost);
 
-    public Event<RecoveryDeadlineReached> DeadlineReached { get; private set; } = null!;
-
-    public Event<GuestRebootIssued> RebootIssued { get; private set; } = null!;
-
-    public Event<GuestRebootFailed> RebootFailed { get; private set; } = null!;
-
-    public Event<VmPlaced> Placed { get; private set; } = null!;
-
-    public Event<NoCapacity> NoRoom { get; private set; } = null!;
-
-    public Event<HostFenced> Fenced { get; private set; } = null!;
-
-    public Event<FenceFailed> FencingFailed { get; private set; } = null!;
-
-    public Event<VmRestarted> Restarted { get; private set; } = null!;
-
-    public Event<VmRestartFailed> RestartFailed { get; private set; } = null!;
-
-    public Event<ReinstallPrepared> Prepared { get; private set; } = null!;
-
-    public Event<ReinstallRefused> Refused { get; private set; } = null!;
-
-    public Event<InstallCompleted> Installed { get; private set; } = null!;
+    private static bool IsDue(BehaviorContext<RecoveryState, RecoveryDeadlineReached> context) => context.Saga.DeadlineToken == context.Message.Token;
 }

@@ -10,7 +10,7 @@ public sealed class SqliteSagaRepositoryContext<TSaga, TMessage>(
     SqliteSagaSession<TSaga> session,
     ConsumeContext<TMessage> consumeContext,
     ISagaConsumeContextFactory<SqliteSagaSession<TSaga>, TSaga> factory)
-    : ConsumeContextScope<TMessage>(consumeContext, session), SagaRepositoryContext<TSaga, TMessage>
+    : ConsumeContextScope<TMessage>(consumeContext, session, session.Outbox), SagaRepositoryContext<TSaga, TMessage>
     where TSaga : class, ISagaVersion
     where TMessage : class
 {

@@ -1,13 +1,19 @@
 using MassTransit;
 using MassTransit.Saga;
 using Microsoft.Extensions.Options;
+using ThreeRC.Persistence.Sagas.Outbox;
 
 namespace ThreeRC.Persistence.Sagas;
 
-/// <summary>Opens a session on the saga's SQLite database for each message, load or query.</summary>
+/// <summary>
+/// Opens a session on the saga's SQLite database for each message, load or query. A message whose id the inbox knows
+/// was handled before: it only publishes what its saved state left in the outbox, if anything. Otherwise the saga
+/// handles it, and what it published is published once its state is committed.
+/// </summary>
 public sealed class SqliteSagaRepositoryContextFactory<TSaga>(
     IOptions<SqliteSagaOptions<TSaga>> options,
     ISagaConsumeContextFactory<SqliteSagaSession<TSaga>, TSaga> factory,
+    SagaOutboxPublisher<TSaga> publisher,
     IServiceProvider services)
     : ISagaRepositoryContextFactory<TSaga>, ILoadSagaRepositoryContextFactory<TSaga>, IQuerySagaRepositoryContextFactory<TSaga>
     where TSaga : class, ISagaVersion
@@ -17,8 +23,21 @@ public sealed class SqliteSagaRepositoryContextFactory<TSaga>(
     public async Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next)
         where T : class
     {
-        await using var session = await OpenAsync(context.CancellationToken);
-        await next.Send(new SqliteSagaRepositoryContext<TSaga, T>(session, context, factory));
+        IReadOnlyList<OutboxEntry> committed;
+        await using (var session = await OpenAsync(context.CancellationToken, context.MessageId))
+        {
+            if (context.MessageId is { } handled && await publisher.Store.HandledAsync(session.Connection, handled, context.CancellationToken))
+            {
+                committed = await publisher.Store.PendingOfAsync(session.Connection, handled, context.CancellationToken);
+            }
+            else
+            {
+                await next.Send(new SqliteSagaRepositoryContext<TSaga, T>(session, context, factory));
+                committed = session.Committed;
+            }
+        }
+
+        await publisher.PublishAsync(context, committed, context.CancellationToken);
     }
 
     public async Task SendQuery<T>(ConsumeContext<T> context, ISagaQuery<TSaga> query, IPipe<SagaRepositoryQueryContext<TSaga, T>> next)
@@ -50,11 +69,11 @@ public sealed class SqliteSagaRepositoryContextFactory<TSaga>(
         return await asyncMethod(new SqliteSagaRepositoryContext<TSaga>(session, cancellationToken));
     }
 
-    private async Task<SqliteSagaSession<TSaga>> OpenAsync(CancellationToken cancellationToken)
+    private async Task<SqliteSagaSession<TSaga>> OpenAsync(CancellationToken cancellationToken, Guid? inbound = null)
     {
         var settings = options.Value;
         var database = settings.Database?.Invoke(services)
             ?? throw new InvalidOperationException($"no database configured for the {typeof(TSaga).Name} saga repository");
-        return new SqliteSagaSession<TSaga>(await database.OpenAsync(cancellationToken), database, _statements.Value);
+        return new SqliteSagaSession<TSaga>(await database.OpenAsync(cancellationToken), database, _statements.Value, publisher.Store, inbound);
     }
 }

@@ -3,13 +3,18 @@ using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.Saga;
 using Microsoft.Extensions.DependencyInjection;
+using ThreeRC.Persistence.Sagas.Outbox;
 
 namespace ThreeRC.Persistence.Sagas;
 
 /// <summary>Registers the SQLite saga repository for a saga.</summary>
 public static partial class SqliteSagaRepositoryExtensions
 {
-    /// <summary>Stores the saga's instances in a SQLite table, with optimistic concurrency on <see cref="ISagaVersion"/>.</summary>
+    /// <summary>
+    /// Stores the saga's instances in a SQLite table, with optimistic concurrency on <see cref="ISagaVersion"/>, an inbox
+    /// that drops a message handled before, and a transactional outbox for what the saga publishes
+    /// (<c>PublishWithState</c>).
+    /// </summary>
     public static ISagaRegistrationConfigurator<TSaga> SqliteRepository<TSaga>(
         this ISagaRegistrationConfigurator<TSaga> configurator,
         Action<SqliteSagaOptions<TSaga>> configure)
@@ -27,8 +32,15 @@ public static partial class SqliteSagaRepositoryExtensions
             {
                 target.Table = options.Table;
                 target.Database = options.Database;
+                target.OutboxSweepInterval = options.OutboxSweepInterval;
+                target.OutboxStaleAfter = options.OutboxStaleAfter;
+                target.InboxRetention = options.InboxRetention;
+                target.BeforePublish = options.BeforePublish;
                 foreach (var column in options.Columns) target.Columns.Add(column);
             });
+            repository.AddSingleton<SagaOutboxPublisher<TSaga>>();
+            repository.AddSingleton<SagaOutboxDispatcher<TSaga>>();
+            repository.AddHostedService(provider => provider.GetRequiredService<SagaOutboxDispatcher<TSaga>>());
             repository.RegisterLoadSagaRepository<TSaga, SqliteSagaRepositoryContextFactory<TSaga>>();
             repository.RegisterQuerySagaRepository<TSaga, SqliteSagaRepositoryContextFactory<TSaga>>();
             repository.RegisterSagaRepository<TSaga, SqliteSagaSession<TSaga>,

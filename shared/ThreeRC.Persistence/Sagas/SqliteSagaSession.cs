@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using MassTransit;
 using Microsoft.Data.Sqlite;
+using ThreeRC.Persistence.Sagas.Outbox;
 
 namespace ThreeRC.Persistence.Sagas;
 
@@ -14,7 +15,8 @@ namespace ThreeRC.Persistence.Sagas;
 /// <remarks>
 /// The saga's own stores may use <see cref="Connection"/> for their reads and <see cref="WriteAsync"/> for writes
 /// that need an answer at once; <see cref="Enlist"/> defers a write to the transaction of the next write, the
-/// instance's save at the latest, so that it is committed with the state it belongs to, or not at all.
+/// instance's save at the latest, so that it is committed with the state it belongs to, or not at all. The same
+/// transaction records the message as handled (the inbox) and what the saga published (the <see cref="Outbox"/>).
 /// </remarks>
 public sealed class SqliteSagaSession<TSaga> : IAsyncDisposable
     where TSaga : class, ISagaVersion
@@ -22,14 +24,24 @@ public sealed class SqliteSagaSession<TSaga> : IAsyncDisposable
     private const int SqliteConstraint = 19;
     private readonly SqliteDatabase _database;
     private readonly SagaStatements<TSaga> _statements;
+    private readonly OutboxStore _outbox;
+    private readonly Guid? _inbound;
     private readonly List<SagaStatement> _enlisted = [];
 
-    internal SqliteSagaSession(SqliteConnection connection, SqliteDatabase database, SagaStatements<TSaga> statements)
+    internal SqliteSagaSession(SqliteConnection connection, SqliteDatabase database, SagaStatements<TSaga> statements, OutboxStore outbox, Guid? inbound)
     {
         Connection = connection;
         _database = database;
         _statements = statements;
+        _outbox = outbox;
+        _inbound = inbound;
     }
+
+    /// <summary>What the saga publishes while it handles this message: written with its state, published after the commit.</summary>
+    public SagaOutbox Outbox { get; } = new();
+
+    /// <summary>The outbox messages the saved state committed, to be published now.</summary>
+    internal IReadOnlyList<OutboxEntry> Committed { get; private set; } = [];
 
     /// <summary>The session's open connection, for reads of the saga's own tables.</summary>
     public SqliteConnection Connection { get; }
@@ -111,6 +123,8 @@ public sealed class SqliteSagaSession<TSaga> : IAsyncDisposable
     /// <summary>One statement on its own when nothing is enlisted; otherwise one transaction with the enlisted ones, committed only if the row was saved.</summary>
     private async Task<int> SaveAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
+        var published = Outbox.Entries.ToList();
+        _enlisted.AddRange(_outbox.Statements(_inbound, published));
         if (_enlisted.Count == 0)
         {
             using var turn = await _database.EnterWriteAsync(cancellationToken);
@@ -119,7 +133,9 @@ public sealed class SqliteSagaSession<TSaga> : IAsyncDisposable
 
         await using var write = await WriteAsync(cancellationToken);
         var saved = await Connection.ExecuteAsync(new CommandDefinition(sql, parameters, write.Transaction, cancellationToken: cancellationToken));
-        if (saved == 1) await write.Transaction.CommitAsync(cancellationToken);
+        if (saved != 1) return saved;
+        await write.Transaction.CommitAsync(cancellationToken);
+        Committed = published;
         return saved;
     }
 

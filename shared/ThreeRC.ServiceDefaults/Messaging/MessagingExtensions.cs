@@ -57,13 +57,17 @@ public static class MessagingExtensions
     /// outbox inside the retry, so a failed attempt's messages are discarded).
     /// </summary>
     public static void AddThreeRcEndpointDefaults(this IBusRegistrationConfigurator bus) =>
-        bus.AddConfigureEndpointsCallback((context, _, endpoint) => ConfigureEndpoint(context, endpoint));
+        bus.AddConfigureEndpointsCallback((context, name, endpoint) => ConfigureEndpoint(context, name, endpoint));
 
-    private static void ConfigureEndpoint(IRegistrationContext context, IReceiveEndpointConfigurator endpoint)
+    /// <summary>Marks the endpoint <paramref name="queue"/> as one whose consumer publishes through a transactional outbox of its own.</summary>
+    public static IServiceCollection AddTransactionalOutboxEndpoint(this IServiceCollection services, string queue) =>
+        services.AddSingleton(new TransactionalOutboxEndpoint(queue));
+
+    private static void ConfigureEndpoint(IRegistrationContext context, string queue, IReceiveEndpointConfigurator endpoint)
     {
         var options = context.GetService<IOptions<BusOptions>>()?.Value ?? new BusOptions();
         endpoint.UseMessageRetry(retry => retry.Exponential(
             options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval));
-        endpoint.UseInMemoryOutbox(context);
+        if (!context.GetServices<TransactionalOutboxEndpoint>().Any(own => own.Queue == queue)) endpoint.UseInMemoryOutbox(context);
     }
 }

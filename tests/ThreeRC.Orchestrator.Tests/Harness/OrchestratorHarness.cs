@@ -92,8 +92,11 @@ public sealed class OrchestratorHarness : IAsyncDisposable
         _provider.GetRequiredService<ILoadSagaRepository<RecoveryState>>().Load(VmIds.For(vm))!;
 
     /// <summary>Waits until the VM's saga is in <paramref name="state"/>.</summary>
-    public Task<RecoveryState?> WaitForState(string vm, string state) =>
-        Eventually.Until(() => StateOf(vm), saga => saga?.CurrentState == state, TimeSpan.FromSeconds(10), $"{vm} in {state}");
+    public async Task<RecoveryState?> WaitForState(string vm, string state)
+    {
+        await Eventually.Until(async () => (await StateOf(vm))?.CurrentState, current => current == state, TimeSpan.FromSeconds(10), $"{vm} in {state}");
+        return await StateOf(vm);
+    }
 
     public async ValueTask DisposeAsync()
     {

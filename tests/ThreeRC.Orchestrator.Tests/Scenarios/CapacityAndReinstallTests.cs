@@ -71,8 +71,8 @@ public sealed class CapacityAndReinstallTests : HarnessTest
     {
         var place = await RestartRequested("web1");
         await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa02", "alfa01", "least loaded", H.Time.GetUtcNow()));
-        await H.Published<FenceHost>(m => m.VmName == "web1");
-        await H.Publish(new HostFenced(place.RecoveryId, "web1", Guid.NewGuid(), "alfa01", FenceMethod.Ipmi, [], H.Time.GetUtcNow()));
+        var fence = await H.Published<FenceHost>(m => m.VmName == "web1");
+        await H.Publish(new HostFenced(place.RecoveryId, "web1", fence.CommandId, "alfa01", FenceMethod.Ipmi, [], H.Time.GetUtcNow()));
         var restart = await H.Published<RestartVm>(m => m.VmName == "web1");
         await H.Publish(new VmRestarted(restart.RecoveryId, "web1", restart.CommandId, "alfa02", [], H.Time.GetUtcNow()));
         await H.WaitForState("web1", "Restarting");
@@ -87,7 +87,7 @@ public sealed class CapacityAndReinstallTests : HarnessTest
         await H.AdvanceAsync(TestInventory.InstallBudget * 2);
         await H.Publish(new VmPlaced(replace.RecoveryId, "web1", "alfa02", "alfa02", "load dropped", H.Time.GetUtcNow()));
         await Testing.Eventually.Until(() => H.PublishedCount<RestartVm>(m => m.VmName == "web1") == 2, TimeSpan.FromSeconds(10), "the installer booted");
-        await H.WaitForState("web1", "Restarting");
+        await H.WaitForState("web1", "BootingInstaller");
         await H.AdvanceAsync(TestInventory.InstallBudget - TimeSpan.FromSeconds(1));
 
         Assert.False(replace.MustRelocate);
@@ -138,10 +138,11 @@ public sealed class CapacityAndReinstallTests : HarnessTest
         await Testing.Eventually.Until(() => H.PublishedCount<PlaceVm>(m => m.VmName == "web1") == 2, TimeSpan.FromSeconds(10), "a second PlaceVm");
         Assert.Equal(0, H.PublishedCount<PrepareReinstall>(_ => true));
         await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa03", "alfa01", "another host", H.Time.GetUtcNow()));
-        await H.Publish(new HostFenced(place.RecoveryId, "web1", Guid.NewGuid(), "alfa01", FenceMethod.Ipmi, [], H.Time.GetUtcNow()));
-        await Testing.Eventually.Until(() => H.PublishedCount<RestartVm>(m => m.HostName == "alfa03") == 1, TimeSpan.FromSeconds(10), "a restart on alfa03");
+        var fence = await H.Published<FenceHost>(m => m.VmName == "web1");
+        await H.Publish(new HostFenced(place.RecoveryId, "web1", fence.CommandId, "alfa01", FenceMethod.Ipmi, [], H.Time.GetUtcNow()));
+        var second = await H.Published<RestartVm>(m => m.HostName == "alfa03");
 
-        await H.Publish(new VmRestartFailed(restart.RecoveryId, "web1", restart.CommandId, "alfa03", "virsh start: domain disk missing", false, [], H.Time.GetUtcNow()));
+        await H.Publish(new VmRestartFailed(restart.RecoveryId, "web1", second.CommandId, "alfa03", "virsh start: domain disk missing", false, [], H.Time.GetUtcNow()));
 
         await H.Published<PrepareReinstall>(m => m.VmName == "web1");
     }

@@ -1,6 +1,7 @@
 using ThreeRC.Contracts.Hypervisor;
 using ThreeRC.Contracts.Monitoring;
 using ThreeRC.Contracts.Operations;
+using ThreeRC.Contracts.Placement;
 using ThreeRC.Contracts.Recovery;
 using ThreeRC.Orchestrator.Tests.Harness;
 using static ThreeRC.Orchestrator.Tests.Harness.Messages;
@@ -71,9 +72,32 @@ public sealed class FlapAndMaintenanceTests : HarnessTest
         await H.Bus.Consumed.Any<MaintenanceChanged>();
 
         await H.Publish(Down("web1"));
-        await H.WaitForState("web1", "Healthy");
+        await H.WaitForState("web1", "LeftAlone");
 
         Assert.Equal(0, H.PublishedCount<RecoveryStarted>(_ => true));
+    }
+
+    [Fact]
+    public async Task A_vm_that_went_silent_in_maintenance_is_recovered_when_maintenance_ends_and_not_if_it_reported_again()
+    {
+        await H.Publish(new MaintenanceChanged(MaintenanceTarget.Vm, "web1", true, "kernel upgrade", "alice", H.Time.GetUtcNow()));
+        await H.Publish(new MaintenanceChanged(MaintenanceTarget.Vm, "web2", true, "kernel upgrade", "alice", H.Time.GetUtcNow()));
+        await Testing.Eventually.Until(() => H.Bus.Consumed.Select<MaintenanceChanged>().Count() == 2, TimeSpan.FromSeconds(10), "maintenance on");
+        await H.Publish(Down("web1"));
+        await H.Publish(Down("web2"));
+        await H.WaitForState("web1", "LeftAlone");
+        await H.WaitForState("web2", "LeftAlone");
+        await H.Publish(Up("web2"));
+        await H.WaitForState("web2", "Healthy");
+
+        await H.Publish(new MaintenanceChanged(MaintenanceTarget.Vm, "web1", false, "done", "alice", H.Time.GetUtcNow()));
+        await H.Publish(new MaintenanceChanged(MaintenanceTarget.Vm, "web2", false, "done", "alice", H.Time.GetUtcNow()));
+
+        var started = await H.Published<RecoveryStarted>(m => m.VmName == "web1");
+        Assert.Contains("maintenance of web1", started.Trigger);
+        await H.Published<RebootGuest>(m => m.VmName == "web1");
+        await Testing.Eventually.Until(() => H.Bus.Consumed.Select<MaintenanceChanged>().Count() == 4, TimeSpan.FromSeconds(10), "maintenance off");
+        Assert.Equal(0, H.PublishedCount<RecoveryStarted>(m => m.VmName == "web2"));
     }
 
     [Fact]
@@ -84,14 +108,16 @@ public sealed class FlapAndMaintenanceTests : HarnessTest
 
         await H.Publish(Down("alfa01", HostKind.Physical));
         await H.Publish(Down("db1"));
-        await H.WaitForState("db1", "Healthy");
+        await H.WaitForState("db1", "LeftAlone");
         Assert.Equal(0, H.PublishedCount<RecoveryStarted>(_ => true));
         Assert.Equal(0, H.PublishedCount<RecoveryRequested>(_ => true));
 
+        // Still silent when maintenance ends: its VMs leave it, fenced first, as for any lost host.
         await H.Publish(new MaintenanceChanged(MaintenanceTarget.Host, "alfa01", false, "done", "alice", H.Time.GetUtcNow()));
-        await Testing.Eventually.Until(() => H.Bus.Consumed.Select<MaintenanceChanged>().Count() == 2, TimeSpan.FromSeconds(10), "maintenance off");
-        await H.Publish(Down("db1"));
-        await H.Published<RecoveryStarted>(m => m.VmName == "db1");
+        var started = await H.Published<RecoveryStarted>(m => m.VmName == "db1");
+        Assert.Equal(RecoveryLevel.Restart, started.StartLevel);
+        var place = await H.Published<PlaceVm>(m => m.VmName == "db1");
+        Assert.True(place.MustRelocate);
     }
 
     private async Task CrashAndRecover(string vm)

@@ -52,7 +52,7 @@ public sealed class HostLossTests : HarnessTest
         var hypervisor = await H.Published<FenceHost>(m => m.Attempt == 2);
         Assert.Equal(FenceMethod.Hypervisor, hypervisor.Method);
 
-        await H.Publish(new FenceFailed(ipmi.RecoveryId, "web1", ipmi.CommandId, "alfa01", FenceMethod.Hypervisor, "ssh: no route to host", false, [], H.Time.GetUtcNow()));
+        await H.Publish(new FenceFailed(ipmi.RecoveryId, "web1", hypervisor.CommandId, "alfa01", FenceMethod.Hypervisor, "ssh: no route to host", false, [], H.Time.GetUtcNow()));
         var alert = await H.Published<FencingAlert>(m => m.VmName == "web1");
         Assert.Equal(("alfa01", 2), (alert.HostName, alert.Attempts));
 
@@ -72,7 +72,7 @@ public sealed class HostLossTests : HarnessTest
         await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa03", "alfa01", "alfa01 is over its load threshold", H.Time.GetUtcNow()));
 
         var first = await H.Published<FenceHost>(m => m.Attempt == 1);
-        await H.Publish(new FenceFailed(first.RecoveryId, "web1", Guid.NewGuid(), "alfa01", FenceMethod.Hypervisor, "virsh destroy: timed out", false, [], H.Time.GetUtcNow()));
+        await H.Publish(new FenceFailed(first.RecoveryId, "web1", first.CommandId, "alfa01", FenceMethod.Hypervisor, "virsh destroy: timed out", false, [], H.Time.GetUtcNow()));
         await Eventually(() => H.AdvanceAsync(TimeSpan.FromSeconds(2)), () => H.PublishedCount<FenceHost>(m => m.Attempt == 2) == 1);
 
         Assert.Equal(2, H.PublishedCount<FenceHost>(fence => fence.HostName == "alfa01" && fence.Method == FenceMethod.Hypervisor));

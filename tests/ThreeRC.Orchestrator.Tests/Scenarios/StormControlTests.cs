@@ -23,10 +23,10 @@ public sealed class StormControlTests : HarnessTest
         await H.WaitForState("web1", "Rebooting");
 
         await H.Publish(Down("web2"));
-        await H.WaitForState("web2", "Queued");
+        await H.WaitForState("web2", "QueuedForReboot");
         await H.Published<RecoveryStepStarted>(m => m.VmName == "web2" && m.Step == RecoveryStep.Queued);
         await H.AdvanceAsync(TimeSpan.FromSeconds(5));
-        await H.WaitForState("web2", "Queued");
+        await H.WaitForState("web2", "QueuedForReboot");
         Assert.Equal(0, H.PublishedCount<RebootGuest>(m => m.VmName == "web2"));
 
         await H.Publish(Up("web1"));
@@ -40,13 +40,13 @@ public sealed class StormControlTests : HarnessTest
     public async Task Beyond_the_per_host_bound_a_restart_waits_while_another_restart_on_that_host_is_in_flight()
     {
         var first = await Placed("web1", "alfa03");
-        await H.Published<RestartVm>(m => m.VmName == "web1");
+        var firstRestart = await H.Published<RestartVm>(m => m.VmName == "web1");
 
         await Placed("web2", "alfa03");
-        await H.WaitForState("web2", "Queued");
+        await H.WaitForState("web2", "QueuedForRestart");
         Assert.Equal(0, H.PublishedCount<RestartVm>(m => m.VmName == "web2"));
 
-        await H.Publish(new VmRestarted(first, "web1", Guid.NewGuid(), "alfa03", [], H.Time.GetUtcNow()));
+        await H.Publish(new VmRestarted(first, "web1", firstRestart.CommandId, "alfa03", [], H.Time.GetUtcNow()));
         await Testing.Eventually.Until(() => H.StateOf("web1"), s => s!.Steps[^1].Detail.Contains("running on alfa03"), TimeSpan.FromSeconds(10), "restarted");
         await H.AdvanceAsync(TimeSpan.FromSeconds(5));
 

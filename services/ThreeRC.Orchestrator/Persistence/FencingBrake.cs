@@ -1,0 +1,58 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using ThreeRC.Contracts.Recovery;
+using ThreeRC.Inventory.Model;
+using ThreeRC.Orchestrator.Options;
+
+namespace ThreeRC.Orchestrator.Persistence;
+
+/// <summary>
+/// The mass-failure brake. It engages when more than <see cref="MassFailureOptions.Share"/> of the physical hosts went
+/// silent within <see cref="MassFailureOptions.Window"/> (those the orchestrator was told were lost since the last
+/// resume, and those the monitor found quiet at the same poll); while it is engaged no incident acts.
+/// Only an operator releases it.
+/// </summary>
+public sealed class FencingBrake(OrchestratorDatabase database, ClusterInventory inventory, IOptions<OrchestratorOptions> options, TimeProvider time)
+{
+    /// <summary>Engages the brake when <paramref name="quiet"/> and the hosts lost lately are too many; returns the alert, or null.</summary>
+    public async Task<FencingHalted?> EngageIfTooManyAsync(IReadOnlyCollection<string> quiet)
+    {
+        var settings = options.Value.MassFailure;
+        var now = time.GetUtcNow();
+        using var turn = await database.EnterWriteAsync();
+        await using var connection = await database.OpenAsync();
+        var brake = await connection.QuerySingleAsync<(DateTimeOffset? HaltedAt, DateTimeOffset? ResumedAt)>(
+            "SELECT halted_at, resumed_at FROM fencing_brake WHERE id = 1");
+        if (brake.HaltedAt is not null) return null;
+
+        var since = Max(now - settings.Window, brake.ResumedAt);
+        var lost = await connection.QueryAsync<(string Name, DateTimeOffset Since)>("SELECT name, since FROM host_status WHERE down = 1");
+        var silent = lost.Where(host => host.Since >= since).Select(host => host.Name)
+            .Union(quiet.Where(name => inventory.FindHost(name) is not null)).Order(StringComparer.Ordinal).ToList();
+        var hosts = inventory.Hosts.Count;
+        if (silent.Count <= settings.Share * hosts) return null;
+
+        var reason = $"{silent.Count} of {hosts} physical hosts went silent within {settings.Window.TotalSeconds:0.#} s ({string.Join(", ", silent)}), " +
+            $"more than {settings.Share:P0}: the monitor or its network is more likely at fault than the hosts. No host is fenced and no incident " +
+            "acts until an operator who has checked the hosts resumes fencing (threerc fencing resume)";
+        await connection.ExecuteAsync("UPDATE fencing_brake SET halted_at = @now, reason = @reason WHERE id = 1", new { now, reason });
+        return new FencingHalted(reason, silent, hosts, now);
+    }
+
+    /// <summary>Releases the brake; false when it was not engaged.</summary>
+    public async Task<bool> ResumeAsync(string by)
+    {
+        using var turn = await database.EnterWriteAsync();
+        await using var connection = await database.OpenAsync();
+        return await connection.ExecuteAsync(
+            "UPDATE fencing_brake SET halted_at = NULL, reason = NULL, resumed_at = @now, resumed_by = @by WHERE id = 1 AND halted_at IS NOT NULL",
+            new { now = time.GetUtcNow(), by }) == 1;
+    }
+
+    /// <summary>Why incidents are held now, or null when the brake is released.</summary>
+    public static Task<string?> HeldBecauseAsync(SqliteConnection connection) =>
+        connection.QuerySingleOrDefaultAsync<string?>("SELECT reason FROM fencing_brake WHERE id = 1 AND halted_at IS NOT NULL");
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other > a ? other : a;
+}

@@ -1,0 +1,24 @@
+namespace ThreeRC.Persistence.Sagas.Outbox;
+
+/// <summary>
+/// The statements of a saga table's inbox (<c>TABLE_inbox</c>: the message ids it has handled) and outbox
+/// (<c>TABLE_outbox</c>: what it published and has not yet seen leave). The owning service's schema scripts create both.
+/// </summary>
+internal sealed class OutboxStatements(string table)
+{
+    public string Handled { get; } = $"SELECT EXISTS (SELECT 1 FROM {table}_inbox WHERE message_id = @messageId)";
+
+    public string Receive { get; } = $"INSERT INTO {table}_inbox (message_id, received_at) VALUES (@messageId, @at)";
+
+    public string Add { get; } =
+        $"INSERT INTO {table}_outbox (message_id, inbound_message_id, type, body, created_at) VALUES (@messageId, @inbound, @type, @body, @at)";
+
+    public string PendingOf { get; } = $"SELECT message_id, type, body FROM {table}_outbox WHERE inbound_message_id = @inbound ORDER BY sequence";
+
+    public string CreatedBefore { get; } =
+        $"SELECT message_id, type, body FROM {table}_outbox WHERE created_at <= @before ORDER BY sequence LIMIT @limit";
+
+    public string Remove { get; } = $"DELETE FROM {table}_outbox WHERE message_id = @messageId";
+
+    public string Forget { get; } = $"DELETE FROM {table}_inbox WHERE received_at < @before";
+}

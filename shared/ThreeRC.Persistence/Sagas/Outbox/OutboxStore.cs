@@ -1,0 +1,62 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ThreeRC.Persistence.Sagas.Outbox;
+
+/// <summary>The inbox and outbox rows of one saga table: the only code that reads or writes them.</summary>
+internal sealed class OutboxStore(SqliteDatabase database, string table, TimeProvider time)
+{
+    private readonly OutboxStatements _sql = new(table);
+
+    public Task<bool> HandledAsync(SqliteConnection connection, Guid messageId, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(_sql.Handled, new { messageId }, cancellationToken: cancellationToken));
+
+    /// <summary>The writes that go into the transaction saving the saga: the message handled, and what it published.</summary>
+    public IEnumerable<SagaStatement> Statements(Guid? inbound, IReadOnlyList<OutboxEntry> entries)
+    {
+        var at = time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (inbound is { } messageId) yield return new SagaStatement(_sql.Receive, new { messageId, at });
+        foreach (var entry in entries)
+            yield return new SagaStatement(_sql.Add, new
+            {
+                messageId = entry.MessageId, inbound, type = OutboxCodec.TypeName(entry.Message), body = OutboxCodec.Body(entry.Message), at,
+            });
+    }
+
+    /// <summary>What a message handled before published and has not yet seen leave (the process stopped in between).</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> PendingOfAsync(SqliteConnection connection, Guid inbound, CancellationToken cancellationToken) =>
+        Read(await connection.QueryAsync<(Guid, string, string)>(new CommandDefinition(_sql.PendingOf, new { inbound }, cancellationToken: cancellationToken)));
+
+    /// <summary>Messages written at least <paramref name="age"/> ago and still waiting; all of them when <paramref name="age"/> is zero.</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> WaitingAsync(TimeSpan age, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var before = (time.GetUtcNow() - age).ToUnixTimeMilliseconds();
+        return Read(await connection.QueryAsync<(Guid, string, string)>(
+            new CommandDefinition(_sql.CreatedBefore, new { before, limit }, cancellationToken: cancellationToken)));
+    }
+
+    /// <summary>The messages left: their rows go.</summary>
+    public async Task RemoveAsync(IReadOnlyList<OutboxEntry> sent, CancellationToken cancellationToken)
+    {
+        if (sent.Count == 0) return;
+        using var turn = await database.EnterWriteAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await connection.ExecuteAsync(new CommandDefinition(_sql.Remove, sent.Select(entry => new { messageId = entry.MessageId }), transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Forgets message ids handled before <paramref name="retention"/>: a duplicate that late is no longer recognised.</summary>
+    public async Task ForgetAsync(TimeSpan retention, CancellationToken cancellationToken)
+    {
+        using var turn = await database.EnterWriteAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(_sql.Forget, new { before = (time.GetUtcNow() - retention).ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+    }
+
+    private static List<OutboxEntry> Read(IEnumerable<(Guid MessageId, string Type, string Body)> rows) =>
+        rows.Select(row => new OutboxEntry(row.MessageId, OutboxCodec.Read(row.Type, row.Body))).ToList();
+}
