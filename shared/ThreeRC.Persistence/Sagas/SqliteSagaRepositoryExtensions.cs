@@ -3,6 +3,7 @@ using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.Saga;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ThreeRC.Persistence.Sagas.Outbox;
 
 namespace ThreeRC.Persistence.Sagas;
@@ -38,6 +39,7 @@ public static partial class SqliteSagaRepositoryExtensions
                 target.BeforePublish = options.BeforePublish;
                 foreach (var column in options.Columns) target.Columns.Add(column);
             });
+            repository.TryAddSingleton(TimeProvider.System);
             repository.AddSingleton<SagaOutboxPublisher<TSaga>>();
             repository.AddSingleton<SagaOutboxDispatcher<TSaga>>();
             repository.AddHostedService(provider => provider.GetRequiredService<SagaOutboxDispatcher<TSaga>>());

@@ -1,9 +1,13 @@
 using MassTransit;
 using ThreeRC.Persistence.Sagas;
+using ThreeRC.Persistence.Sagas.Outbox;
 
 namespace ThreeRC.Shared.Tests.Persistence;
 
 public record CountUp(Guid CorrelationId, int Number) : CorrelatedBy<Guid>;
+
+/// <summary>What the counter publishes, through the repository's outbox, for each number it counted.</summary>
+public record Counted(Guid CorrelationId, int Number, int Count);
 
 /// <summary>A saga that counts: a lost update shows as a count below the number of messages.</summary>
 public sealed class CounterSaga : ISaga, ISagaVersion, InitiatedByOrOrchestrates<CountUp>
@@ -33,5 +37,6 @@ public sealed class CounterSaga : ISaga, ISagaVersion, InitiatedByOrOrchestrates
         if (context.TryGetPayload<SqliteSagaSession<CounterSaga>>(out var session))
             session.Enlist(new SagaStatement("INSERT INTO counter_log (correlation_id, number) VALUES (@id, @number)",
                 new { id = CorrelationId, number = context.Message.Number }));
+        if (context.TryGetPayload<SagaOutbox>(out var outbox)) outbox.Add(new Counted(CorrelationId, context.Message.Number, Count));
     }
 }

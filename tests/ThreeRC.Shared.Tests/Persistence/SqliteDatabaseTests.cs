@@ -17,7 +17,7 @@ public sealed class SqliteDatabaseTests : IDisposable
 
         await using var again = await new SampleDatabase(file).OpenAsync();
         var versions = await again.QueryAsync<(long Version, string Script)>("SELECT version, script FROM schema_version ORDER BY version");
-        Assert.Equal([(1L, "001_create_samples.sql"), (2L, "002_add_note.sql"), (3L, "003_counter_saga.sql"), (4L, "004_counter_log.sql")], versions);
+        Assert.Equal([(1L, "001_create_samples.sql"), (2L, "002_add_note.sql"), (3L, "003_counter_saga.sql"), (4L, "004_counter_log.sql"), (5L, "005_counter_outbox.sql")], versions);
         Assert.Equal(1, await again.ExecuteScalarAsync<int>("SELECT count(*) FROM samples"));
     }
 

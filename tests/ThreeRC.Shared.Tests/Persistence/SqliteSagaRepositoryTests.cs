@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,14 +12,18 @@ namespace ThreeRC.Shared.Tests.Persistence;
 public sealed class SqliteSagaRepositoryTests : IAsyncLifetime
 {
     private readonly TempDirectory _folder = new("saga-repository");
+    private readonly ConcurrentDictionary<int, bool> _crashAfterCommit = new();
+    private CounterDatabase _database = null!;
     private ServiceProvider _provider = null!;
 
     private ITestHarness Harness => _provider.GetRequiredService<ITestHarness>();
 
     public async Task InitializeAsync()
     {
-        var database = new CounterDatabase(_folder.Combine("counter.db"));
+        _database = new CounterDatabase(_folder.Combine("counter.db"));
+        var database = _database;
         var services = new ServiceCollection();
+        services.AddTransactionalOutboxEndpoint("counter-saga");
         services.AddOptions<BusOptions>().Configure(bus =>
         {
             bus.RetryLimit = 200;
@@ -33,8 +38,15 @@ public sealed class SqliteSagaRepositoryTests : IAsyncLifetime
                     repository.Table = "counter_saga";
                     repository.Database = _ => database;
                     repository.Column("count", saga => saga.Count);
+                    repository.BeforePublish = (_, messages) => messages.OfType<Counted>().Any(m => _crashAfterCommit.TryRemove(m.Number, out var _))
+                        ? throw new InvalidOperationException("the process stops after the commit, before the publish")
+                        : Task.CompletedTask;
                 })
-                .Endpoint(endpoint => endpoint.ConcurrentMessageLimit = 16);
+                .Endpoint(endpoint =>
+                {
+                    endpoint.Name = "counter-saga";
+                    endpoint.ConcurrentMessageLimit = 16;
+                });
             bus.AddThreeRcEndpointDefaults();
             bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(60));
         });
@@ -95,11 +107,89 @@ public sealed class SqliteSagaRepositoryTests : IAsyncLifetime
         Assert.Equal(2, count);
     }
 
+    [Fact]
+    public async Task What_a_saga_publishes_leaves_once_per_saved_state_and_never_for_an_attempt_that_lost_its_conflict()
+    {
+        var id = Guid.NewGuid();
+        var attemptsBefore = CounterSaga.Attempts;
+
+        await Task.WhenAll(Enumerable.Range(1, 50).Select(n => Harness.Bus.Publish(new CountUp(id, n))));
+
+        await Eventually.Until(() => Load(id), s => s?.Count == 50, TimeSpan.FromSeconds(60), "50 counted");
+        Assert.True(CounterSaga.Attempts - attemptsBefore > 50, "no conflict happened: the test proved nothing");
+        var counted = await Eventually.Until(() => Task.FromResult(Published(id)), list => list.Count >= 50, TimeSpan.FromSeconds(30), "50 Counted");
+        Assert.Equal(Enumerable.Range(1, 50), counted.Select(m => m.Count).Order());
+        Assert.Equal(0, await OutboxRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_message_delivered_again_under_the_same_id_changes_nothing_and_publishes_nothing_again()
+    {
+        var id = Guid.NewGuid();
+        var messageId = Guid.NewGuid();
+
+        await Harness.Bus.Publish(new CountUp(id, 1), context => context.MessageId = messageId);
+        await Eventually.Until(() => Task.FromResult(Published(id)), list => list.Count == 1, TimeSpan.FromSeconds(30), "one Counted");
+        await Harness.Bus.Publish(new CountUp(id, 1), context => context.MessageId = messageId);
+        await Harness.Bus.Publish(new CountUp(id, 2));
+
+        await Eventually.Until(() => Load(id), s => s?.Count == 2, TimeSpan.FromSeconds(30), "the second number counted");
+        await Harness.InactivityTask;
+        Assert.False(Harness.Published.Select<Fault<CountUp>>().Any(), "the duplicate failed instead of being dropped");
+        Assert.Equal([1, 2], (await Load(id))!.Numbers);
+        Assert.Equal([1, 2], Published(id).Select(m => m.Number).Order());
+    }
+
+    [Fact]
+    public async Task A_state_committed_but_not_published_is_published_once_when_the_message_comes_again()
+    {
+        var id = Guid.NewGuid();
+        _crashAfterCommit[7] = true;
+
+        await Harness.Bus.Publish(new CountUp(id, 7));
+
+        var counted = await Eventually.Until(() => Task.FromResult(Published(id)), list => list.Count == 1, TimeSpan.FromSeconds(30), "Counted 7");
+        Assert.Equal(7, counted[0].Number);
+        Assert.True(_crashAfterCommit.IsEmpty, "the publish never failed: the test proved nothing");
+        Assert.Equal(1, (await Load(id))!.Count);
+        Assert.Equal(0, await OutboxRowsAsync());
+    }
+
+    [Fact]
+    public async Task The_sweep_publishes_what_a_stopped_process_left_in_the_outbox_under_its_own_message_id()
+    {
+        var messageId = Guid.NewGuid();
+        var id = Guid.NewGuid();
+        await using (var connection = await _database.OpenAsync())
+            await Dapper.SqlMapper.ExecuteAsync(connection,
+                "INSERT INTO counter_saga_outbox (message_id, inbound_message_id, type, body, created_at) VALUES (@messageId, NULL, @type, @body, 0)",
+                new
+                {
+                    messageId, type = $"{typeof(Counted).FullName}, {typeof(Counted).Assembly.GetName().Name}",
+                    body = $$"""{"CorrelationId":"{{id}}","Number":9,"Count":1}""",
+                });
+
+        Assert.Equal(1, await _provider.GetRequiredService<ThreeRC.Persistence.Sagas.Outbox.SagaOutboxDispatcher<CounterSaga>>().SweepAsync(TimeSpan.Zero, default));
+
+        var published = await Eventually.Until(() => Task.FromResult(Harness.Published.Select<Counted>(m => m.Context.Message.CorrelationId == id).ToList()),
+            list => list.Count == 1, TimeSpan.FromSeconds(30), "the left message");
+        Assert.Equal((messageId, 9), (published[0].Context.MessageId, published[0].Context.Message.Number));
+        Assert.Equal(0, await OutboxRowsAsync());
+    }
+
     public async Task DisposeAsync()
     {
         await Harness.Stop();
         await _provider.DisposeAsync();
         _folder.Dispose();
+    }
+
+    private List<Counted> Published(Guid id) => Harness.Published.Select<Counted>(m => m.Context.Message.CorrelationId == id).Select(m => m.Context.Message).ToList();
+
+    private async Task<int> OutboxRowsAsync()
+    {
+        await using var connection = await _database.OpenAsync();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "SELECT count(*) FROM counter_saga_outbox");
     }
 
     private Task<CounterSaga?> Load(Guid id) => _provider.GetRequiredService<ILoadSagaRepository<CounterSaga>>().Load(id)!;
