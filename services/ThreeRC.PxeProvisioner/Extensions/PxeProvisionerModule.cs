@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ThreeRC.Persistence;
@@ -14,9 +15,13 @@ namespace ThreeRC.PxeProvisioner.Extensions;
 
 public static class PxeProvisionerModule
 {
+    /// <summary>The queue of the provisioner's <c>RecoveryCompleted</c> consumer: its own, never shared with another service's consumer of that event.</summary>
+    public const string RecoveryCompletedQueue = "threerc-pxe-recovery-completed";
+
     /// <summary>
-    /// Adds the PxeProvisioner module: the <c>Pxe</c> options, its SQLite file, the pxelinux entries written at
-    /// start, the <c>PrepareReinstall</c> consumer and the installer's HTTP endpoints.
+    /// Adds the PxeProvisioner module: the <c>Pxe</c> options, its SQLite file, the pxelinux entries checked at start,
+    /// the sweep of expired tokens, the <c>PrepareReinstall</c> and <c>RecoveryCompleted</c> consumers and the
+    /// installer's HTTP endpoints.
     /// </summary>
     public static ServiceModules AddPxeProvisioner(this ServiceModules modules)
     {
@@ -27,11 +32,20 @@ public static class PxeProvisionerModule
         services.AddSingleton<AtomicFileWriter>();
         services.AddSingleton<TftpRoot>();
         services.AddSingleton<InstallTokenVerifier>();
+        services.AddSingleton<ArmedEntries>();
+        services.AddSingleton<LocalBootRestorer>();
+        services.AddSingleton<ArmedEntrySweep>();
+        services.AddSingleton<IncidentEndings>();
         services.AddScoped<ReinstallPreparer>();
         services.AddScoped<InstallCallbacks>();
         services.AddHostedService<PxeStartup>();
+        services.AddHostedService<ExpiredTokenSweeper>();
         return modules
-            .AddToBus(bus => bus.AddConsumer<PrepareReinstallConsumer>())
+            .AddToBus(bus =>
+            {
+                bus.AddConsumer<PrepareReinstallConsumer>();
+                bus.AddConsumer<RecoveryCompletedConsumer>().Endpoint(endpoint => endpoint.Name = RecoveryCompletedQueue);
+            })
             .MapEndpoints(app => app.MapPxeEndpoints());
     }
 }

@@ -10,13 +10,15 @@ using ThreeRC.PxeProvisioner.Pxelinux;
 namespace ThreeRC.PxeProvisioner.Hosting;
 
 /// <summary>
-/// Before the provisioner takes commands: every VM of the inventory gets a local-boot entry unless it has one
-/// (a pending install is kept), temporary files a crash left are removed, and the HINFO file is written.
+/// Before the provisioner takes commands: every VM of the inventory gets a local-boot entry unless it has one (a
+/// pending install with a live token is kept; one without is put back to local boot), temporary files a crash left
+/// are removed, and the HINFO file is written.
 /// </summary>
 internal sealed class PxeStartup(
     ClusterInventory inventory,
     TftpRoot tftp,
     AtomicFileWriter writer,
+    ArmedEntrySweep sweep,
     IOptions<PxeOptions> options,
     ILogger<PxeStartup> logger) : IHostedService
 {
@@ -27,6 +29,7 @@ internal sealed class PxeStartup(
             logger.LogWarning("Removed {File}, left by a write that did not finish", leftover);
 
         foreach (var vm in inventory.Vms) await WriteLocalBootIfMissingAsync(vm, cancellationToken);
+        await sweep.SweepAsync(atStart: true, cancellationToken);
         if (string.IsNullOrEmpty(options.Value.CallbackBaseUrl))
             logger.LogWarning("Pxe:CallbackBaseUrl is not configured: every reinstall will be refused");
         if (options.Value.DnsmasqHinfoFile is { Length: > 0 } hinfo) await WriteHinfoAsync(Path.GetFullPath(hinfo), cancellationToken);

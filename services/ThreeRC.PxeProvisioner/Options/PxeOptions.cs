@@ -14,6 +14,12 @@ public sealed class PxeOptions
     /// <summary>How long an install token is accepted after its reinstall was prepared.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How often entries whose token has expired are put back to local boot.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long an ended incident (and the answer to each command) is remembered, to refuse a command that comes late.</summary>
+    public TimeSpan EndedIncidentRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>A file to write one dnsmasq dns-rr line per VM into, carrying its role as a HINFO record; none when empty.</summary>
     public string? DnsmasqHinfoFile { get; set; }
 }

@@ -6,6 +6,8 @@ namespace ThreeRC.PxeProvisioner.Options;
 internal sealed class PxeOptionsValidator : IValidateOptions<PxeOptions>
 {
     private static readonly TimeSpan LongestTokenLifetime = TimeSpan.FromDays(7);
+    private static readonly TimeSpan LongestSweepInterval = TimeSpan.FromHours(1);
+    private static readonly TimeSpan LongestRetention = TimeSpan.FromDays(365);
 
     public ValidateOptionsResult Validate(string? name, PxeOptions options)
     {
@@ -16,6 +18,10 @@ internal sealed class PxeOptionsValidator : IValidateOptions<PxeOptions>
             failures.Add($"Pxe:CallbackBaseUrl: '{url}' {error}");
         if (options.TokenLifetime <= TimeSpan.Zero || options.TokenLifetime > LongestTokenLifetime)
             failures.Add($"Pxe:TokenLifetime: {options.TokenLifetime} must be more than zero and at most {LongestTokenLifetime.TotalDays} days");
+        if (options.SweepInterval <= TimeSpan.Zero || options.SweepInterval > LongestSweepInterval)
+            failures.Add($"Pxe:SweepInterval: {options.SweepInterval} must be more than zero and at most {LongestSweepInterval.TotalHours} hour");
+        if (options.EndedIncidentRetention < options.TokenLifetime || options.EndedIncidentRetention > LongestRetention)
+            failures.Add($"Pxe:EndedIncidentRetention: {options.EndedIncidentRetention} must be at least Pxe:TokenLifetime ({options.TokenLifetime}) and at most {LongestRetention.TotalDays} days");
         if (options.DnsmasqHinfoFile is { Length: > 0 } hinfo && !IsPath(hinfo))
             failures.Add($"Pxe:DnsmasqHinfoFile: '{hinfo}' is not a plain path (letters, digits, '.', '_', '+', '-' and '/')");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

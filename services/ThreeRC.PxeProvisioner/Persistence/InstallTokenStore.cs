@@ -9,10 +9,11 @@ internal static class InstallTokenStore
     public static Task IssueAsync(SqliteTransaction transaction, IssuedToken token) =>
         transaction.Connection!.ExecuteAsync(
             """
-            INSERT INTO install_tokens (vm_name, token_hash, recovery_id, profile, issued_at, expires_at, used_at)
-            VALUES (@VmName, @TokenHash, @RecoveryId, @Profile, @IssuedAt, @ExpiresAt, NULL)
+            INSERT INTO install_tokens (vm_name, token_hash, recovery_id, profile, issued_at, expires_at, used_at, revoked_at, revoked_because)
+            VALUES (@VmName, @TokenHash, @RecoveryId, @Profile, @IssuedAt, @ExpiresAt, NULL, NULL, NULL)
             ON CONFLICT (vm_name) DO UPDATE SET token_hash = excluded.token_hash, recovery_id = excluded.recovery_id,
-                profile = excluded.profile, issued_at = excluded.issued_at, expires_at = excluded.expires_at, used_at = NULL
+                profile = excluded.profile, issued_at = excluded.issued_at, expires_at = excluded.expires_at, used_at = NULL,
+                revoked_at = NULL, revoked_because = NULL
             """,
             token, transaction);
 
@@ -20,7 +21,7 @@ internal static class InstallTokenStore
         transaction.Connection!.QuerySingleOrDefaultAsync<IssuedToken>(
             """
             SELECT vm_name AS VmName, token_hash AS TokenHash, recovery_id AS RecoveryId, profile AS Profile,
-                issued_at AS IssuedAt, expires_at AS ExpiresAt, used_at AS UsedAt
+                issued_at AS IssuedAt, expires_at AS ExpiresAt, used_at AS UsedAt, revoked_at AS RevokedAt, revoked_because AS RevokedBecause
             FROM install_tokens WHERE vm_name = @vmName
             """,
             new { vmName }, transaction);
@@ -28,4 +29,13 @@ internal static class InstallTokenStore
     public static Task MarkUsedAsync(SqliteTransaction transaction, string vmName, DateTimeOffset usedAt) =>
         transaction.Connection!.ExecuteAsync(
             "UPDATE install_tokens SET used_at = @usedAt WHERE vm_name = @vmName", new { vmName, usedAt }, transaction);
+
+    /// <summary>Revokes the VM's token if it is still the one <paramref name="recoveryId"/> was issued and nobody used it.</summary>
+    public static Task RevokeAsync(SqliteTransaction transaction, string vmName, Guid recoveryId, DateTimeOffset revokedAt, string because) =>
+        transaction.Connection!.ExecuteAsync(
+            """
+            UPDATE install_tokens SET revoked_at = @revokedAt, revoked_because = @because
+            WHERE vm_name = @vmName AND recovery_id = @recoveryId AND used_at IS NULL AND revoked_at IS NULL
+            """,
+            new { vmName, recoveryId, revokedAt, because }, transaction);
 }

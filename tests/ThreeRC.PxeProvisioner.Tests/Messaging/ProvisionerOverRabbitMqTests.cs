@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ThreeRC.Contracts.Provisioning;
+using ThreeRC.Contracts.Recovery;
 using ThreeRC.PxeProvisioner.Tests.Support;
 using ThreeRC.ServiceDefaults.Messaging;
 using ThreeRC.Testing;
@@ -46,15 +47,7 @@ public sealed class ProvisionerOverRabbitMqTests(RabbitMqBroker broker) : IClass
     public async Task A_PrepareReinstall_sent_over_RabbitMQ_is_prepared_served_over_TFTP_and_completed_by_the_call_back()
     {
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        await using var service = ServiceProcess.StartService("ThreeRC.PxeProvisioner", new Dictionary<string, string?>(broker.BusEnvironment)
-        {
-            ["Urls"] = baseUrl,
-            ["Inventory__Path"] = TestInventory.Write(_data),
-            ["Storage__DataDirectory"] = _data.Path,
-            ["Pxe__TftpRoot"] = _tftp.TftpRoot,
-            ["Pxe__CallbackBaseUrl"] = baseUrl,
-        });
-        await service.WaitForHealthAsync($"{baseUrl}/health");
+        await using var service = await StartProvisionerAsync(baseUrl);
         var command = Commands.Reinstall("gridce", "grid-ce");
 
         await _bus.Services.GetRequiredService<IBus>().Publish(command);
@@ -72,5 +65,48 @@ public sealed class ProvisionerOverRabbitMqTests(RabbitMqBroker broker) : IClass
         Assert.Equal("gridce", completed.VmName);
         Assert.Contains("LOCALBOOT 0", after.Output);
         Assert.Contains("threerc-prepare-reinstall", await broker.QueueNamesAsync());
+    }
+
+    [Fact]
+    public async Task An_incident_s_end_published_over_RabbitMQ_puts_its_armed_entry_back_to_local_boot()
+    {
+        await using var service = await StartProvisionerAsync($"http://127.0.0.1:{FreePort.Next()}");
+        var command = Commands.Reinstall("gridwn", "grid-wn");
+        var bus = _bus.Services.GetRequiredService<IBus>();
+        await bus.Publish(command);
+        var prepared = await _published.WaitForAsync<ReinstallPrepared>(message => message.CommandId == command.CommandId);
+        var armed = await _tftp.FetchAsync(prepared.PxeConfigFile);
+
+        await bus.Publish(Commands.Ended(command.RecoveryId, "gridwn", RecoveryOutcome.Cancelled));
+        var after = await Eventually.Until(
+            () => _tftp.FetchAsync(prepared.PxeConfigFile), fetched => fetched.Output.Contains("LOCALBOOT 0"), TimeSpan.FromSeconds(30),
+            $"{prepared.PxeConfigFile} served as local boot over TFTP");
+
+        Assert.Contains("LABEL install", armed.Output);
+        Assert.DoesNotContain("KERNEL", after.Output);
+        Assert.Contains("threerc-pxe-recovery-completed", await broker.QueueNamesAsync());
+        Assert.Contains($"(recovery {command.RecoveryId}): incident ended Cancelled", service.Output);
+    }
+
+    private async Task<ServiceProcess> StartProvisionerAsync(string baseUrl)
+    {
+        var service = ServiceProcess.StartService("ThreeRC.PxeProvisioner", new Dictionary<string, string?>(broker.BusEnvironment)
+        {
+            ["Urls"] = baseUrl,
+            ["Inventory__Path"] = TestInventory.Write(_data),
+            ["Storage__DataDirectory"] = _data.Path,
+            ["Pxe__TftpRoot"] = _tftp.TftpRoot,
+            ["Pxe__CallbackBaseUrl"] = baseUrl,
+        });
+        try
+        {
+            await service.WaitForHealthAsync($"{baseUrl}/health");
+            return service;
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
     }
 }

@@ -18,6 +18,8 @@ public class PxeOptionsValidatorTests
             TftpRoot = "/srv/tftp",
             CallbackBaseUrl = "http://10.0.0.2:5085/",
             TokenLifetime = TimeSpan.FromHours(2),
+            SweepInterval = TimeSpan.FromSeconds(30),
+            EndedIncidentRetention = TimeSpan.FromDays(90),
             DnsmasqHinfoFile = "/etc/dnsmasq.d/threerc-hinfo.conf",
         };
 
@@ -45,6 +47,27 @@ public class PxeOptionsValidatorTests
         var result = new PxeOptionsValidator().Validate(null, new PxeOptions { TokenLifetime = TimeSpan.Parse(lifetime) });
 
         Assert.StartsWith("Pxe:TokenLifetime:", Assert.Single(result.Failures!));
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-00:00:10")]
+    [InlineData("01:00:01")]
+    public void A_sweep_interval_outside_zero_to_one_hour_is_refused(string interval)
+    {
+        var result = new PxeOptionsValidator().Validate(null, new PxeOptions { SweepInterval = TimeSpan.Parse(interval) });
+
+        Assert.Equal([$"Pxe:SweepInterval: {TimeSpan.Parse(interval)} must be more than zero and at most 1 hour"], result.Failures);
+    }
+
+    [Theory]
+    [InlineData("00:59:59")]
+    [InlineData("366.00:00:00")]
+    public void An_ended_incident_retention_shorter_than_a_token_or_over_a_year_is_refused(string retention)
+    {
+        var result = new PxeOptionsValidator().Validate(null, new PxeOptions { EndedIncidentRetention = TimeSpan.Parse(retention) });
+
+        Assert.Equal([$"Pxe:EndedIncidentRetention: {TimeSpan.Parse(retention)} must be at least Pxe:TokenLifetime (01:00:00) and at most 365 days"], result.Failures);
     }
 
     [Fact]

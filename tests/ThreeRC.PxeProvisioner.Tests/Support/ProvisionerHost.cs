@@ -1,12 +1,17 @@
 using System.Net.Http.Headers;
+using Dapper;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using ThreeRC.Contracts.Provisioning;
+using ThreeRC.Contracts.Recovery;
 using ThreeRC.Inventory.Model;
 using ThreeRC.PxeProvisioner.Extensions;
+using ThreeRC.PxeProvisioner.Persistence;
 using ThreeRC.PxeProvisioner.Pxelinux;
 using ThreeRC.ServiceDefaults;
 using ThreeRC.Testing;
@@ -15,7 +20,7 @@ namespace ThreeRC.PxeProvisioner.Tests.Support;
 
 /// <summary>
 /// The provisioner module in a real web host on a loopback port and the in-memory bus, as the all-in-one node
-/// runs it, with recorders for the events it publishes.
+/// runs it, with recorders for the events it publishes and for what it logs.
 /// </summary>
 internal sealed class ProvisionerHost : IAsyncDisposable
 {
@@ -35,6 +40,10 @@ internal sealed class ProvisionerHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public PublishedMessages Published => Services.GetRequiredService<PublishedMessages>();
+
+    /// <summary>What the provisioner logged at Information and above, in order.</summary>
+    public IReadOnlyList<FakeLogRecord> Logs => Services.GetFakeLogCollector().GetSnapshot()
+        .Where(record => record.Level >= LogLevel.Information && record.Category?.StartsWith("ThreeRC.", StringComparison.Ordinal) == true).ToList();
 
     /// <param name="data">The host's data folder (its SQLite file).</param>
     /// <param name="tftpRoot">The TFTP root it writes pxelinux.cfg/ into.</param>
@@ -70,6 +79,7 @@ internal sealed class ProvisionerHost : IAsyncDisposable
             bus.AddConsumer<MessageRecorder<ReinstallRefused>>();
             bus.AddConsumer<MessageRecorder<InstallCompleted>>();
         }));
+        builder.Logging.AddFakeLogging();
         if (inventory is not null) builder.Services.AddSingleton(inventory);
         if (writer is not null) builder.Services.AddSingleton(writer);
 
@@ -95,10 +105,25 @@ internal sealed class ProvisionerHost : IAsyncDisposable
     {
         await PublishAsync(command);
         return await Eventually.Until(
-            () => Task.FromResult(Answer(command.RecoveryId)),
+            () => Task.FromResult(Answer(command.CommandId)),
             answer => answer is not null,
             TimeSpan.FromSeconds(30),
             $"an answer to {command}") ?? throw new InvalidOperationException("unreachable");
+    }
+
+    /// <summary>Publishes the orchestrator's report that an incident ended and waits until the provisioner has taken it in.</summary>
+    public async Task EndIncidentAsync(RecoveryCompleted ended)
+    {
+        await Services.GetRequiredService<IBus>().Publish(ended);
+        await Eventually.Until(() => RemembersEndOfAsync(ended.RecoveryId), TimeSpan.FromSeconds(30), $"the end of incident {ended.RecoveryId} taken in");
+    }
+
+    /// <summary>The VM's install token as stored, or null when none was issued.</summary>
+    public async Task<IssuedToken?> TokenOfAsync(string vm)
+    {
+        await using var connection = await Services.GetRequiredService<PxeDatabase>().OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        return await InstallTokenStore.FindAsync(transaction, vm);
     }
 
     public Task<HttpResponseMessage> GetInstallConfigAsync(string vm, string? token) =>
@@ -114,9 +139,15 @@ internal sealed class ProvisionerHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private object? Answer(Guid recoveryId) =>
-        Published.Of<ReinstallPrepared>().FirstOrDefault(prepared => prepared.RecoveryId == recoveryId) as object
-        ?? Published.Of<ReinstallRefused>().FirstOrDefault(refused => refused.RecoveryId == recoveryId);
+    private async Task<bool> RemembersEndOfAsync(Guid recoveryId)
+    {
+        await using var connection = await Services.GetRequiredService<PxeDatabase>().OpenAsync();
+        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM ended_recoveries WHERE recovery_id = @id", new { id = recoveryId.ToString("D") }) == 1;
+    }
+
+    private object? Answer(Guid commandId) =>
+        Published.Of<ReinstallPrepared>().FirstOrDefault(prepared => prepared.CommandId == commandId) as object
+        ?? Published.Of<ReinstallRefused>().FirstOrDefault(refused => refused.CommandId == commandId);
 
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token)
     {

@@ -109,6 +109,21 @@ public sealed class EmulatedDataCentre : IDataCentre
     /// <summary>The guest's /boot is erased and it stops: only a reinstall brings it back.</summary>
     public Task DestroyGuestAsync(string vm) => FaultAsync(vm, VmFault.Destroyed);
 
+    /// <summary>
+    /// An operator repairs the guest by hand where it runs (its /boot restored from a backup, say) and it reports
+    /// again, whatever step its recovery is at.
+    /// </summary>
+    public async Task RepairGuestAsync(string vm)
+    {
+        var repaired = Vm(vm);
+        var host = RunningOn(vm) ?? throw new InvalidOperationException($"{vm} runs on no host: there is no guest to repair");
+        repaired.Fault = VmFault.None;
+        await ReportingAgainAsync(repaired, $"repaired by an operator on {host}");
+    }
+
+    /// <summary>The VMs whose pxelinux entry, read from the TFTP root, starts an installer now, each with the incident that armed it.</summary>
+    public IReadOnlyList<InstallerEntry> InstallerEntries() => PxelinuxEntries.OnInstaller(Tftp.TftpRoot, Vms);
+
     /// <summary>The host dies: no heartbeat, no SSH, its VMs frozen (still running as far as safety goes) until fenced.</summary>
     public async Task FailHostAsync(string host)
     {
