@@ -15,10 +15,10 @@ public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<Rabb
     public static TheoryData<string, string[], string?> Services => new()
     {
         { "ThreeRC.Monitor", ["threerc-recovery-started"], "MonitorRehearsal" },
-        { "ThreeRC.Orchestrator", ["threerc-recovery-state", "threerc-physical-host-lost", "threerc-physical-host-returned", "threerc-maintenance-changed"], "OrchestratorRehearsal" },
+        { "ThreeRC.Orchestrator", ["threerc-recovery-state", "threerc-physical-host-lost", "threerc-physical-host-returned", "threerc-maintenance-changed", "threerc-resume-fencing"], "OrchestratorRehearsal" },
         { "ThreeRC.Placement", ["threerc-placement-place-vm", "threerc-placement-get-vms-on-host", "threerc-placement-where-is-vm", "threerc-placement-host-load-reported"], "PlacementRehearsal" },
         { "ThreeRC.HypervisorExecutor", ["threerc-reboot-guest", "threerc-restart-vm", "threerc-fence-host", "threerc-returned-host"], "ExecutorRehearsal" },
-        { "ThreeRC.PxeProvisioner", ["threerc-prepare-reinstall"], null },
+        { "ThreeRC.PxeProvisioner", ["threerc-prepare-reinstall", "threerc-pxe-recovery-completed"], null },
         { "ThreeRC.Api", ["threerc-api-events"], null },
     };
 
