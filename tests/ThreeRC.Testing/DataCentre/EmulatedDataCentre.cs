@@ -12,7 +12,7 @@ namespace ThreeRC.Testing.DataCentre;
 /// calls the provisioner back), a guest reboot cures a crashed guest, a powered-off chassis ends what ran on it.
 /// Every 100 ms it checks that no VM runs on two hosts. Everything it started is stopped when it is disposed.
 /// </summary>
-public sealed class EmulatedDataCentre : IDataCentre
+public sealed partial class EmulatedDataCentre : IDataCentre
 {
     /// <summary>How often every machine sends its heartbeat to gmond.</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(2);

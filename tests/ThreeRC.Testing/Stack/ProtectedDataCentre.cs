@@ -9,7 +9,11 @@ public sealed class ProtectedDataCentre : ProtectedStack<EmulatedDataCentre>
     {
     }
 
-    /// <summary>Starts it all: <paramref name="layout"/> is host name → the names of the VMs it runs.</summary>
-    public static Task<ProtectedDataCentre> StartAsync(IReadOnlyDictionary<string, string[]> layout, DataCentreTimers timers, TimeSpan? flapWindow = null) =>
-        StartAsync(new ProtectedDataCentre(), () => EmulatedDataCentre.StartAsync(layout, timers), flapWindow);
+    /// <summary>
+    /// Starts it all: <paramref name="layout"/> is host name → the names of the VMs it runs; <paramref name="settings"/>
+    /// are more settings for every service, as environment variables.
+    /// </summary>
+    public static Task<ProtectedDataCentre> StartAsync(IReadOnlyDictionary<string, string[]> layout, DataCentreTimers timers, TimeSpan? flapWindow = null,
+        IReadOnlyDictionary<string, string?>? settings = null) =>
+        StartAsync(new ProtectedDataCentre(), () => EmulatedDataCentre.StartAsync(layout, timers), flapWindow, settings);
 }

@@ -30,9 +30,10 @@ public class ProtectedStack<TDataCentre> : IAsyncDisposable
     /// orchestrator's (a VM that crashes again within it starts its recovery one level higher).
     /// </summary>
     public static Task<ProtectedStack<TDataCentre>> StartAsync(Func<Task<TDataCentre>> startDataCentre, TimeSpan? flapWindow = null) =>
-        StartAsync(new ProtectedStack<TDataCentre>(), startDataCentre, flapWindow);
+        StartAsync(new ProtectedStack<TDataCentre>(), startDataCentre, flapWindow, null);
 
-    protected static async Task<TStack> StartAsync<TStack>(TStack stack, Func<Task<TDataCentre>> startDataCentre, TimeSpan? flapWindow)
+    protected static async Task<TStack> StartAsync<TStack>(TStack stack, Func<Task<TDataCentre>> startDataCentre, TimeSpan? flapWindow,
+        IReadOnlyDictionary<string, string?>? settings)
         where TStack : ProtectedStack<TDataCentre>
     {
         try
@@ -42,6 +43,7 @@ public class ProtectedStack<TDataCentre> : IAsyncDisposable
             var environment = new Dictionary<string, string?>(stack.Broker.BusEnvironment);
             foreach (var (key, value) in stack.DataCentre.ServiceEnvironment) environment[key] = value;
             if (flapWindow is { } window) environment["Orchestrator__FlapWindow"] = window.ToString("c", CultureInfo.InvariantCulture);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) environment[key] = value;
             stack.Services = await ServiceStack.StartAsync(environment);
             stack.Api = GrpcChannel.ForAddress(stack.Services.ApiAddress);
             return stack;

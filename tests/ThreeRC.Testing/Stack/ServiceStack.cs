@@ -48,6 +48,16 @@ public sealed class ServiceStack : IAsyncDisposable
         _running.Remove(service);
     }
 
+    /// <summary>Waits until the service's process has ended on its own (a fault it injected into itself), and keeps what it printed.</summary>
+    public async Task WaitForExitAsync(string service, TimeSpan timeout)
+    {
+        var process = _running[service];
+        await process.WaitForExitAsync(timeout);
+        _earlierOutput[service] = _earlierOutput.GetValueOrDefault(service, "") + process.Output;
+        await process.DisposeAsync();
+        _running.Remove(service);
+    }
+
     /// <summary>Starts a killed service again, with its data folder as it was left.</summary>
     public async Task RestartAsync(string service)
     {
