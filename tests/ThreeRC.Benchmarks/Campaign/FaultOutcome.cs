@@ -6,11 +6,11 @@ namespace ThreeRC.Benchmarks.Campaign;
 /// <summary>
 /// What became of one VM after a fault: when the monitor declared it (or its host) unresponsive, when the
 /// orchestrator opened its incident, when the first command ran on a host or guest (the look-alike scripts stamp
-/// their own start), and when the VM's first heartbeat came back.
+/// their own start), and when the VM's first heartbeat came back; and how many incidents it opened (one, if all is well).
 /// </summary>
 internal sealed record FaultOutcome(
     string Vm, CrashKind Kind, DateTimeOffset InjectedAt, DateTimeOffset? DeclaredAt, DateTimeOffset? OpenedAt, DateTimeOffset? FirstCommandAt,
-    DateTimeOffset? RecoveredAt, string? Failure)
+    DateTimeOffset? RecoveredAt, string? Failure, int Incidents = 1)
 {
     /// <summary>Fault → HostUnresponsive.</summary>
     public TimeSpan? Detection => DeclaredAt - InjectedAt;

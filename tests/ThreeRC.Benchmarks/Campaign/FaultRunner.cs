@@ -102,14 +102,17 @@ internal sealed class FaultRunner(EmulatedDataCentre dataCentre, Recoveries.Reco
         }
         catch (TimeoutException)
         {
-            return new FaultOutcome(vm, kind, injectedAt, null, null, null, null, $"no incident ended within {RecoveryTimeout.TotalMinutes} min");
+            var open = await recoveries.IncidentsAsync(vm, injectedAt);
+            return new FaultOutcome(vm, kind, injectedAt, null, null, null, null, $"no incident ended within {RecoveryTimeout.TotalMinutes} min", open?.Count ?? 0);
         }
 
         var opened = ended.StartedAt.ToDateTimeOffset();
+        // Incidents of this VM opened from the fault until its incident ended: one, unless the fault opened it twice.
+        var incidents = (await recoveries.IncidentsAsync(vm, injectedAt))?.Count(incident => incident.StartedAt.ToDateTimeOffset() <= ended.CompletedAt.ToDateTimeOffset()) ?? 1;
         var declared = Declared(kind == CrashKind.HostPowerLoss ? fault.Target : vm, injectedAt) ?? opened;
         var recovered = dataCentre.BootedAt.TryGetValue(vm, out var booted) && booted > injectedAt ? booted : (DateTimeOffset?)null;
         var failure = ended.State == RecoveryState.Recovered ? null : $"incident {ended.State}: {ended.Reason}";
-        return new FaultOutcome(vm, kind, injectedAt, declared, opened, FirstCommandAfter(vm, declared), failure is null ? recovered : null, failure);
+        return new FaultOutcome(vm, kind, injectedAt, declared, opened, FirstCommandAfter(vm, declared), failure is null ? recovered : null, failure, incidents);
     }
 
     /// <summary>
