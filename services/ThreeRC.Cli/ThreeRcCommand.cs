@@ -32,6 +32,7 @@ public static class ThreeRcCommand
         WatchCommand.Create(),
         MaintenanceCommand.Create(),
         RecoverCommand.Create(),
+        FencingCommand.Create(),
         PlanCommand.Create(),
         ReportCommand.Create(),
     };

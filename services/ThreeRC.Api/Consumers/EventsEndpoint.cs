@@ -21,7 +21,7 @@ public static class EventsEndpoint
         typeof(HostUnresponsiveConsumer), typeof(HostResponsiveConsumer), typeof(HostLoadReportedConsumer),
         typeof(MonitorSourceUnavailableConsumer), typeof(MonitorSourceRestoredConsumer),
         typeof(RecoveryRequestedConsumer), typeof(RecoveryStartedConsumer), typeof(RecoveryStepStartedConsumer),
-        typeof(RecoveryCompletedConsumer), typeof(FencingAlertConsumer),
+        typeof(RecoveryCompletedConsumer), typeof(FencingAlertConsumer), typeof(FencingHaltedConsumer), typeof(FencingResumedConsumer),
         typeof(VmPlacedConsumer), typeof(NoCapacityConsumer),
         typeof(GuestRebootIssuedConsumer), typeof(GuestRebootFailedConsumer), typeof(VmRestartedConsumer),
         typeof(VmRestartFailedConsumer), typeof(HostFencedConsumer), typeof(FenceFailedConsumer),

@@ -37,6 +37,7 @@ public static class ApiModule
         services.AddSingleton<MonitorSourceStore>();
         services.AddSingleton<VmLocationStore>();
         services.AddSingleton<MaintenanceStore>();
+        services.AddSingleton<FencingBrakeStore>();
         services.AddSingleton<RecoveryStore>();
         services.AddSingleton<RecoveryQueries>();
         services.AddSingleton<TimelineStore>();

@@ -12,6 +12,7 @@ public sealed class ClusterService(
     ClusterInventory inventory,
     ClusterReader cluster,
     MonitorSourceStore sources,
+    FencingBrakeStore brake,
     OperatorActionStore actions) : Cluster.ClusterBase
 {
     public const int RecentActions = 10;
@@ -21,8 +22,10 @@ public sealed class ClusterService(
         var vms = await cluster.VmsAsync(context.CancellationToken);
         var hosts = await cluster.HostsAsync(vms, context.CancellationToken);
         var monitorSources = await sources.ListAsync(context.CancellationToken);
+        var fencing = await brake.CurrentAsync(context.CancellationToken);
         return new ListHostsResponse
         {
+            FencingHalted = fencing.ToProto(),
             Hosts = { hosts },
             MonitorSources =
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grpc.Core;
 using MassTransit;
 using ThreeRC.Api.Authentication;
@@ -8,17 +9,19 @@ using ThreeRC.Api.V1;
 using ThreeRC.Contracts.Operations;
 using ThreeRC.Contracts.Recovery;
 using ThreeRC.Inventory.Model;
+using ResumeFencingCommand = ThreeRC.Contracts.Operations.ResumeFencing;
 
 namespace ThreeRC.Api.Grpc;
 
 /// <summary>
-/// The operator commands: each publishes its event, then records who asked what and when. Validation comes
-/// first, so a refused command publishes and records nothing.
+/// The operator commands: each publishes its event (or command), then records who asked what and when. Validation
+/// comes first, so a refused command publishes and records nothing.
 /// </summary>
 public sealed class OperationsService(
     ClusterInventory inventory,
     RecoveryPlanner planner,
     OperatorActionStore actions,
+    FencingBrakeStore brake,
     IPublishEndpoint bus,
     TimeProvider time,
     ILogger<OperationsService> logger) : Operations.OperationsBase
@@ -56,6 +59,9 @@ public sealed class OperationsService(
         var plan = await planner.PlanAsync(vm, context.CancellationToken);
         if (plan.Vm.Maintenance is { } maintenance)
             throw Require.FailedPrecondition($"{vm.Name} is in maintenance ({maintenance.Reason}); take it out first: threerc maintenance off vm {vm.Name}");
+        if (plan.CurrentHostMaintenance is { } hostMaintenance)
+            throw Require.FailedPrecondition(
+                $"{plan.Vm.CurrentHost}, the host of {vm.Name}, is in maintenance ({hostMaintenance.Reason}); take it out first: threerc maintenance off host {plan.Vm.CurrentHost}");
         var level = request.StartLevel.FromProto()
             ?? plan.Level
             ?? throw Require.FailedPrecondition($"no intervention is left for {vm.Name}: {plan.Explanation}");
@@ -70,6 +76,27 @@ public sealed class OperationsService(
             Action = "recovery",
             Target = OperatorTargets.Vm(vm.Name),
             Detail = $"{level}: {reason}",
+            RequestedAt = now,
+        }, context);
+    }
+
+    [OperatorCommand]
+    public override async Task<OperatorAction> ResumeFencing(ResumeFencingRequest request, ServerCallContext context)
+    {
+        var reason = Require.Reason(request.Reason, "reason");
+        var requestedBy = Require.Operator(request.RequestedBy, "requested_by");
+        if (await brake.CurrentAsync(context.CancellationToken) is { Halted: false } resumed)
+            throw Require.FailedPrecondition(
+                $"fencing is not halted: {resumed.ChangedBy} resumed it at {resumed.ChangedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} ({resumed.Reason})");
+        var now = time.GetUtcNow();
+
+        await bus.Publish(new ResumeFencingCommand(reason, requestedBy, now), context.CancellationToken);
+        return await RecordAsync(new OperatorActionRecord
+        {
+            RequestedBy = requestedBy,
+            Action = "fencing-resume",
+            Target = OperatorTargets.Cluster,
+            Detail = reason,
             RequestedAt = now,
         }, context);
     }

@@ -18,17 +18,20 @@ public sealed class RecoveryPlanner(ClusterInventory inventory, ClusterReader cl
         var vms = await cluster.VmsAsync(cancellationToken);
         var view = vms.Single(candidate => candidate.Name == vm.Name);
         var hosts = await cluster.HostsAsync(vms, cancellationToken);
-        var hostState = hosts.SingleOrDefault(host => host.Name == view.CurrentHost)?.State ?? V1.HostState.Unknown;
+        var host = hosts.SingleOrDefault(host => host.Name == view.CurrentHost);
+        var hostState = host?.State ?? V1.HostState.Unknown;
         var hostDown = hostState is V1.HostState.Down or V1.HostState.Fenced;
-        var (level, explanation) = Next(vm, view, hostDown);
-        return new PlannedRecovery(level, explanation, hostDown, view, hostState);
+        var (level, explanation) = Next(vm, view, host?.Maintenance, hostDown);
+        return new PlannedRecovery(level, explanation, hostDown, view, hostState, host?.Maintenance);
     }
 
-    private (RecoveryLevel? Level, string Explanation) Next(VirtualMachine vm, V1.Vm view, bool hostDown)
+    private (RecoveryLevel? Level, string Explanation) Next(VirtualMachine vm, V1.Vm view, V1.Maintenance? hostMaintenance, bool hostDown)
     {
         var timers = inventory.Timers;
         if (view.Maintenance is { } maintenance)
             return (null, $"{vm.Name} is in maintenance ({maintenance.Reason}): ThreeRC leaves it alone");
+        if (hostMaintenance is not null)
+            return (null, $"its physical host {view.CurrentHost} is in maintenance ({hostMaintenance.Reason}): ThreeRC leaves its VMs alone");
         if (view.OpenRecovery is not { } incident)
             return hostDown
                 ? (RecoveryLevel.Restart, $"its physical host {view.CurrentHost} is down: a guest reboot cannot work, so it restarts on another host")

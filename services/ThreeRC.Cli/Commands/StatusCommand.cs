@@ -10,7 +10,7 @@ namespace ThreeRC.Cli.Commands;
 public static class StatusCommand
 {
     public static Command Create() =>
-        new Command("status", "The physical hosts and the VMs: state, load, where each VM runs, open incidents, maintenance.")
+        new Command("status", "The physical hosts and the VMs: state, load, where each VM runs, open incidents, maintenance; first, the mass-failure brake when it holds.")
             .WithApiAction(RunAsync);
 
     private static async Task RunAsync(ApiSession api, Printer printer, ParseResult parsed, CancellationToken cancellationToken)
@@ -25,11 +25,22 @@ public static class StatusCommand
             return;
         }
 
+        if (hosts.FencingHalted is { } halt) printer.Write(Brake(halt));
         printer.Write(HostTable(hosts));
         printer.Write(VmTable(vms));
         var blind = hosts.MonitorSources.Where(source => !source.Available).ToList();
         foreach (var source in blind) printer.WriteLine($"Ganglia source {source.Source} cannot be read since {Show.Time(source.Since)}: {source.Reason}");
     }
+
+    /// <summary>First, framed, and in capitals: while it holds, no host is fenced and no incident acts.</summary>
+    private static Spectre.Console.Panel Brake(FencingHalt halt) => Tables.Facts("FENCING HALTED",
+    [
+        ("Since", Show.Time(halt.Since)),
+        ("Silent hosts", $"{string.Join(", ", halt.SilentHosts)} ({halt.SilentHosts.Count} of {halt.PhysicalHosts})"),
+        ("Why", halt.Reason),
+        ("Meanwhile", "no host is fenced and no incident acts"),
+        ("To go on", "check that the silent hosts are really down, then: threerc fencing resume --reason \"...\""),
+    ]);
 
     private static Spectre.Console.Table HostTable(ListHostsResponse hosts)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using ThreeRC.Contracts.Monitoring;
 using ThreeRC.Inventory.Model;
 using ThreeRC.Monitor.Sources;
 
@@ -44,36 +45,42 @@ internal sealed class HostBoard(ClusterInventory inventory, ILogger<HostBoard> l
     /// <summary>
     /// Judges each host from the reports of the sources that answered. A host no report lists is judged only when
     /// every source has been answering for longer than its limit (a source that failed may be the one that knows it,
-    /// and a restarted gmond lists a host again only at its next heartbeat); until then it is left out.
+    /// and a restarted gmond lists a host again only at its next heartbeat); until then it is left out. The same
+    /// silences, against half the limit, say which physical hosts are quiet.
     /// </summary>
-    public IReadOnlyList<HostJudgement> Judge(IReadOnlyList<SourceReport> answered, DateTimeOffset? allAnsweringSince, DateTimeOffset now)
+    public PollJudgement Judge(IReadOnlyList<SourceReport> answered, DateTimeOffset? allAnsweringSince, DateTimeOffset now)
     {
         LogIgnoredHosts(answered);
         var judgements = new List<HostJudgement>(Hosts.Count);
+        var quiet = new List<string>();
         foreach (var host in Hosts)
         {
-            var judgement = Freshest(host, answered) is { } sighting
+            var (judgement, isQuiet) = Freshest(host, answered) is { } sighting
                 ? Seen(host, sighting)
                 : Missing(host, allAnsweringSince, now);
             if (judgement is not null) judgements.Add(judgement);
+            if (isQuiet && host.Kind == HostKind.Physical) quiet.Add(host.Name);
         }
 
-        return judgements;
+        return new PollJudgement(judgements, quiet);
     }
 
-    private HostJudgement Seen(WatchedHost host, HostSighting sighting)
+    private (HostJudgement Judgement, bool IsQuiet) Seen(WatchedHost host, HostSighting sighting)
     {
         _lastSightings[host.Name] = sighting;
-        return new HostJudgement(host, sighting, _rule.Violation(sighting.Report.SecondsSinceHeard, sighting.Report.Tmax));
+        var report = sighting.Report;
+        return (new HostJudgement(host, sighting, _rule.Violation(report.SecondsSinceHeard, report.Tmax)),
+            _rule.IsQuiet(TimeSpan.FromSeconds(report.SecondsSinceHeard), report.Tmax));
     }
 
-    private HostJudgement? Missing(WatchedHost host, DateTimeOffset? allAnsweringSince, DateTimeOffset now)
+    private (HostJudgement? Judgement, bool IsQuiet) Missing(WatchedHost host, DateTimeOffset? allAnsweringSince, DateTimeOffset now)
     {
-        if (allAnsweringSince is not { } since) return null;
+        if (allAnsweringSince is not { } since) return (null, false);
         var last = _lastSightings.GetValueOrDefault(host.Name);
         var silentSince = last is not null && last.LastHeardAt > since ? last.LastHeardAt : since;
-        var silence = _rule.MissingViolation(now - silentSince, last?.Report.Tmax ?? SilenceRule.GmondTmax);
-        return silence is null ? null : new HostJudgement(host, null, silence);
+        var tmax = last?.Report.Tmax ?? SilenceRule.GmondTmax;
+        var silence = _rule.MissingViolation(now - silentSince, tmax);
+        return (silence is null ? null : new HostJudgement(host, null, silence), _rule.IsQuiet(now - silentSince, tmax));
     }
 
     private static HostSighting? Freshest(WatchedHost host, IReadOnlyList<SourceReport> answered)

@@ -31,6 +31,12 @@ internal sealed class SilenceRule(DetectionSettings settings)
             : null;
     }
 
+    /// <summary>
+    /// Whether a host unheard for <paramref name="unheard"/> has been quiet for at least half its limit: when the
+    /// monitor or Ganglia loses its network, every host reaches that at about the same time.
+    /// </summary>
+    public bool IsQuiet(TimeSpan unheard, int tmax) => unheard >= LimitFor(tmax) / 2;
+
     /// <summary>Why a host that no report lists, and that nobody has heard for <paramref name="silence"/>, is silent, or null.</summary>
     public string? MissingViolation(TimeSpan silence, int tmax)
     {

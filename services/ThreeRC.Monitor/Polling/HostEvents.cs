@@ -7,14 +7,18 @@ namespace ThreeRC.Monitor.Polling;
 internal static class HostEvents
 {
     /// <param name="sources">Named as the source when no report lists the host.</param>
-    public static HostUnresponsive Unresponsive(HostJudgement judgement, DateTimeOffset now, string sources) => new(
+    /// <param name="quietPhysicalHosts">The poll's quiet physical hosts, told with a physical host only: a VM's silence says nothing of them.</param>
+    public static HostUnresponsive Unresponsive(HostJudgement judgement, DateTimeOffset now, string sources, IReadOnlyList<string> quietPhysicalHosts) => new(
         judgement.Host.Name,
         judgement.Host.Kind,
         judgement.Host.GangliaName,
         judgement.Sighting?.LastHeardAt,
         now,
         judgement.Sighting?.Source.ToString() ?? sources,
-        judgement.Silence!);
+        judgement.Silence!)
+    {
+        QuietPhysicalHosts = judgement.Host.Kind == HostKind.Physical ? quietPhysicalHosts : [],
+    };
 
     public static HostResponsive Responsive(HostJudgement judgement, DateTimeOffset now) => new(
         judgement.Host.Name,

@@ -35,10 +35,10 @@ internal sealed class PollCycle(
         var answered = reports.Where(report => report.Answered).ToList();
         if (answered.Count == 0) return;
         var now = time.GetUtcNow();
-        var judgements = hosts.Judge(answered, sources.AllAnsweringSince, now);
-        await AnnounceRecoveriesAsync(judgements, now, cancellationToken);
-        await AnnounceSilencesAsync(judgements, now, cancellationToken);
-        if (HostEvents.Load(judgements, now) is { } load) await bus.Publish(load, cancellationToken).WithinPublishLimit(cancellationToken);
+        var poll = hosts.Judge(answered, sources.AllAnsweringSince, now);
+        await AnnounceRecoveriesAsync(poll.Hosts, now, cancellationToken);
+        await AnnounceSilencesAsync(poll, now, cancellationToken);
+        if (HostEvents.Load(poll.Hosts, now) is { } load) await bus.Publish(load, cancellationToken).WithinPublishLimit(cancellationToken);
     }
 
     private async Task<SourceReport> ReadAsync(GangliaSource source, CancellationToken cancellationToken)
@@ -75,16 +75,19 @@ internal sealed class PollCycle(
         }
     }
 
-    private async Task AnnounceSilencesAsync(IReadOnlyList<HostJudgement> judgements, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task AnnounceSilencesAsync(PollJudgement poll, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var silent = judgements.Where(judgement => !judgement.IsResponsive && hosts.StatusOf(judgement.Host) != HostStatus.Unresponsive).ToList();
+        var silent = poll.Hosts.Where(judgement => !judgement.IsResponsive && hosts.StatusOf(judgement.Host) != HostStatus.Unresponsive).ToList();
         var allSources = string.Join(", ", sources.Sources);
         foreach (var judgement in await confirmation.ConfirmAsync(silent, cancellationToken))
         {
-            var message = HostEvents.Unresponsive(judgement, now, allSources);
+            var message = HostEvents.Unresponsive(judgement, now, allSources, poll.QuietPhysicalHosts);
             await bus.Publish(message, cancellationToken).WithinPublishLimit(cancellationToken);
             logger.LogWarning("Host {Host} ({Kind}, Ganglia name {GangliaHost}) is unresponsive: {Reason} (source {Source})",
                 message.Name, message.Kind, message.GangliaHost, message.Reason, message.Source);
+            if (message.QuietPhysicalHosts.Count > 1)
+                logger.LogWarning("{Count} physical hosts are quiet at once ({QuietPhysicalHosts}): has the monitor or Ganglia lost its network?",
+                    message.QuietPhysicalHosts.Count, string.Join(", ", message.QuietPhysicalHosts));
             hosts.Record(judgement.Host, HostStatus.Unresponsive);
         }
     }

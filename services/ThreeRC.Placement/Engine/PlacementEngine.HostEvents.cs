@@ -29,6 +29,7 @@ internal sealed partial class PlacementEngine
 
     public void HostFenced(HostFenced message)
     {
+        ForgetFencedStarts(message);
         if (message.Method != FenceMethod.Ipmi || PhysicalHost(message.HostName, nameof(HostFenced)) is not { } host) return;
         host.Fenced = true;
         state.Touch(host);

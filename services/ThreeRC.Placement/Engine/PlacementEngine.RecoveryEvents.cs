@@ -23,6 +23,7 @@ internal sealed partial class PlacementEngine
         state.Release(message.RecoveryId);
         state.Dequeue(message.RecoveryId);
         state.MoveVm(vm, message.HostName);
+        ForgetStartsBefore(vm, message.RestartedAt, $"it was verified running on {message.HostName}");
         if (options.LoadSettleTime > TimeSpan.Zero)
             state.RecordStart(vm, new RecentStart { VmName = vm.Name, HostName = message.HostName, StartedAt = now, SettlesAt = now + options.LoadSettleTime });
         logger.LogInformation("{VmName} ({RecoveryId}) runs on {HostName}, was on {PreviousHost}", vm.Name, message.RecoveryId, message.HostName, previous);
@@ -33,13 +34,25 @@ internal sealed partial class PlacementEngine
     {
         if (message.VmName is not null && message.HostName is not null)
             state.RecordFailedRestart(message.VmName, message.HostName, now + options.ReservationLifetime);
+        if (message.MayHaveTakenEffect) RecordPossibleStart(message);
         if (state.Release(message.RecoveryId) is { } released)
             logger.LogInformation("Released the reservation of {VmName} on {HostName} ({RecoveryId}): the restart failed: {Reason}", released.VmName, released.HostName, released.RecoveryId, message.Reason);
         return PlaceWaiting(now);
     }
 
+    /// <summary>
+    /// The incident ended: its reservation and place in the queue go, and when it names where the VM runs, the map
+    /// puts it there. Other hosts where it may run stay: a fenced one was forgotten at its fence.
+    /// </summary>
     public IReadOnlyList<VmPlaced> Completed(RecoveryCompleted message, DateTimeOffset now)
     {
+        if (message.RunningOn is { } runningOn && state.FindVm(message.VmName) is { } vm)
+        {
+            state.MoveVm(vm, runningOn);
+            state.ForgetPossibleStart(vm, runningOn);
+            logger.LogInformation("{VmName} runs on {HostName} as its incident {RecoveryId} ends {Outcome}", vm.Name, runningOn, message.RecoveryId, message.Outcome);
+        }
+
         if (state.Release(message.RecoveryId) is { } released)
             logger.LogInformation("Released the reservation of {VmName} on {HostName}: its incident {RecoveryId} ended {Outcome}", released.VmName, released.HostName, released.RecoveryId, message.Outcome);
         if (state.Dequeue(message.RecoveryId) is { } dropped)

@@ -4,10 +4,10 @@ namespace ThreeRC.Placement.Model;
 
 /// <summary>
 /// Everything placement knows, in memory: the hosts, the VM→host map (seeded from the inventory's home hosts),
-/// the reservations, the recent starts and the waiting requests. Every change goes through a method here, which
-/// keeps each host's figures in step and records the change for the store.
+/// the reservations, the recent starts, the waiting requests and the possible starts. Every change goes through a
+/// method here, which keeps each host's figures in step and records the change for the store.
 /// </summary>
-internal sealed class PlacementState
+internal sealed partial class PlacementState
 {
     private readonly ClusterInventory _inventory;
     private readonly Dictionary<string, HostState> _hosts;

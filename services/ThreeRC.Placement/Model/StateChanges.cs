@@ -13,7 +13,10 @@ internal sealed class StateChanges
 
     public HashSet<Guid> Waiting { get; } = [];
 
-    public bool Any => Vms.Count + Hosts.Count + Reservations.Count + Starts.Count + Waiting.Count > 0;
+    /// <summary>The VMs whose possible starts changed: the store rewrites them all.</summary>
+    public HashSet<string> PossibleStarts { get; } = new(StringComparer.Ordinal);
+
+    public bool Any => Vms.Count + Hosts.Count + Reservations.Count + Starts.Count + Waiting.Count + PossibleStarts.Count > 0;
 
     public void Clear()
     {
@@ -22,5 +25,6 @@ internal sealed class StateChanges
         Reservations.Clear();
         Starts.Clear();
         Waiting.Clear();
+        PossibleStarts.Clear();
     }
 }

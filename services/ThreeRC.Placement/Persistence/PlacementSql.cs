@@ -56,4 +56,14 @@ internal static class PlacementSql
         """;
 
     public const string DeleteWaiting = "DELETE FROM waiting_requests WHERE recovery_id = @Key";
+
+    public const string SelectPossibleStarts = """
+        SELECT vm_name AS VmName, host_name AS HostName, recovery_id AS RecoveryId, since AS Since FROM possible_starts
+        """;
+
+    public const string InsertPossibleStart = """
+        INSERT INTO possible_starts (vm_name, host_name, recovery_id, since) VALUES (@VmName, @HostName, @RecoveryId, @Since)
+        """;
+
+    public const string DeletePossibleStarts = "DELETE FROM possible_starts WHERE vm_name = @Key";
 }

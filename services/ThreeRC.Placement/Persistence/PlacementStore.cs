@@ -23,11 +23,13 @@ internal sealed class PlacementStore(PlacementDatabase database, ILogger<Placeme
         foreach (var start in await connection.QueryAsync<RecentStart>(PlacementSql.SelectStarts))
             if (state.FindVm(start.VmName) is { } vm) state.RecordStart(vm, start); else skipped++;
         foreach (var waiting in await connection.QueryAsync<WaitingRequest>(PlacementSql.SelectWaiting)) state.Enqueue(waiting);
+        foreach (var possible in await connection.QueryAsync<PossibleStart>(PlacementSql.SelectPossibleStarts))
+            if (state.FindVm(possible.VmName) is { } vm) state.RecordPossibleStart(vm, possible); else skipped++;
 
         state.Changes.Clear();
         logger.LogInformation(
-            "Loaded the placement state from {File}: {Reservations} reservations, {Waiting} waiting requests; {Skipped} rows name a VM or host no longer in the inventory",
-            database.File, state.Reservations.Count, state.Waiting.Count, skipped);
+            "Loaded the placement state from {File}: {Reservations} reservations, {Waiting} waiting requests, {PossibleStarts} possible starts; {Skipped} rows name a VM or host no longer in the inventory",
+            database.File, state.Reservations.Count, state.Waiting.Count, state.PossibleStarts.Count(), skipped);
         return state;
     }
 
@@ -43,6 +45,7 @@ internal sealed class PlacementStore(PlacementDatabase database, ILogger<Placeme
         await sync.RunAsync(changes.Reservations, id => state.Reservations.GetValueOrDefault(id), PlacementSql.UpsertReservation, PlacementSql.DeleteReservation);
         await sync.RunAsync(changes.Starts, vm => state.Starts.GetValueOrDefault(vm), PlacementSql.UpsertStart, PlacementSql.DeleteStart);
         await sync.RunAsync(changes.Waiting, id => state.Waiting.GetValueOrDefault(id), PlacementSql.UpsertWaiting, PlacementSql.DeleteWaiting);
+        await sync.ReplaceAsync(changes.PossibleStarts, state.PossibleStartsOf, PlacementSql.InsertPossibleStart, PlacementSql.DeletePossibleStarts);
         await transaction.CommitAsync(cancellationToken);
         changes.Clear();
     }
@@ -57,6 +60,15 @@ internal sealed class PlacementStore(PlacementDatabase database, ILogger<Placeme
             var deletes = rows.Where(row => row.Row is null).Select(row => new { row.Key }).ToList();
             if (upserts.Count > 0) await connection.ExecuteAsync(upsert, upserts, transaction);
             if (deletes.Count > 0) await connection.ExecuteAsync(delete, deletes, transaction);
+        }
+
+        /// <summary>Deletes every row of each changed key, then writes the rows it holds now.</summary>
+        public async Task ReplaceAsync<TKey>(IReadOnlyCollection<TKey> keys, Func<TKey, IEnumerable<object>> current, string insert, string deleteAll)
+        {
+            if (keys.Count == 0) return;
+            await connection.ExecuteAsync(deleteAll, keys.Select(key => new { Key = key }).ToList(), transaction);
+            var rows = keys.SelectMany(current).ToList();
+            if (rows.Count > 0) await connection.ExecuteAsync(insert, rows, transaction);
         }
     }
 }

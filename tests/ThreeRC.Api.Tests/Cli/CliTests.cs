@@ -23,7 +23,7 @@ public sealed class CliTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var maintenance = await Fixtures.Cli.RunAsync(["maintenance", "on", "--help"]);
 
         Assert.Equal(0, root.ExitCode);
-        Assert.All(["status", "recoveries", "show", "watch", "maintenance", "recover", "plan", "report", "--api-key", "--output"],
+        Assert.All(["status", "recoveries", "show", "watch", "maintenance", "recover", "fencing", "plan", "report", "--api-key", "--output"],
             word => Assert.Contains(word, root.Output));
         Assert.Equal(0, maintenance.ExitCode);
         Assert.Contains("--reason", maintenance.Output);
@@ -150,6 +150,7 @@ public sealed class CliTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     [InlineData("Required argument missing", "maintenance", "on", "vm", "--reason", "r")]
     [InlineData("Argument 'box' not recognized", "maintenance", "on", "box", "db01", "--reason", "r")]
     [InlineData("Option '--reason' is required", "recover", "db01")]
+    [InlineData("Option '--reason' is required", "fencing", "resume")]
     [InlineData("--from: 'yesterday' is neither a time", "report", "--from", "yesterday")]
     [InlineData("Unrecognized command or argument 'frobnicate'", "frobnicate")]
     public async Task Bad_arguments_exit_with_2_and_say_what_is_wrong(string expected, params string[] arguments)

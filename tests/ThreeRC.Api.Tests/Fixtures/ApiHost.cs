@@ -89,6 +89,7 @@ public sealed class ApiHost : IAsyncDisposable
             bus.AddConsumer<FakePlacement>();
             bus.AddConsumer<Recorder<ThreeRC.Contracts.Operations.MaintenanceChanged>>();
             bus.AddConsumer<Recorder<ThreeRC.Contracts.Recovery.RecoveryRequested>>();
+            bus.AddConsumer<Recorder<ThreeRC.Contracts.Operations.ResumeFencing>>();
         }));
 
         var app = builder.Build();

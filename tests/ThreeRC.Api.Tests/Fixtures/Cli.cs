@@ -11,7 +11,13 @@ public static class Cli
     public static Task<CommandResult> RunAsync(string[] arguments, string? apiKey = null) =>
         Command.RunAsync("dotnet", [Assembly, .. arguments], TimeSpan.FromSeconds(60), environment: Environment(apiKey));
 
-    public static ServiceProcess Start(string[] arguments) => ServiceProcess.Start("dotnet", [Assembly, .. arguments], Environment(null));
+    /// <summary>
+    /// Starts it as a terminal's foreground job would, with SIGINT at its default action, so that kill -INT is Ctrl+C.
+    /// A test run started in the background of a script inherits SIGINT ignored (POSIX shells ignore it in
+    /// background jobs, and .NET passes an ignored signal on to its children), and threerc would never see it.
+    /// </summary>
+    public static ServiceProcess Start(string[] arguments) =>
+        ServiceProcess.Start("env", ["--default-signal=INT", "dotnet", Assembly, .. arguments], Environment(null));
 
     private static Dictionary<string, string?> Environment(string? apiKey) => new()
     {

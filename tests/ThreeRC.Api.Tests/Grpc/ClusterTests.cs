@@ -72,6 +72,22 @@ public sealed class ClusterTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task An_incident_that_ends_naming_where_the_VM_runs_puts_it_there_and_one_that_does_not_leaves_it()
+    {
+        var start = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var moved = Sample.Completed(Guid.NewGuid(), "db07", ThreeRC.Contracts.Recovery.RecoveryOutcome.Failed, null, start, start.AddMinutes(5))
+            with { RunningOn = "alfa04" };
+        var unknown = Sample.Completed(Guid.NewGuid(), "db07", ThreeRC.Contracts.Recovery.RecoveryOutcome.Cancelled, null, start.AddMinutes(6), start.AddMinutes(7));
+        await _api.PublishAsync(moved);
+        await _api.PublishAsync(unknown);
+        await _api.DrainAsync();
+
+        var vm = await _api.Cluster.GetVmAsync(new GetVmRequest { Name = "db07" });
+
+        Assert.Equal(("alfa01", "alfa04"), (vm.HomeHost, vm.CurrentHost));
+    }
+
+    [Fact]
     public async Task A_host_fenced_through_its_BMC_is_listed_fenced()
     {
         await _api.PublishAsync(new HostFenced(Guid.NewGuid(), "db01", Guid.NewGuid(), "alfa01", FenceMethod.Ipmi, ["ipmitool chassis power off"], DateTimeOffset.UtcNow));

@@ -45,6 +45,20 @@ public sealed class HealthAndReflectionTests(ApiFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Reflection_describes_the_operator_commands_and_the_brake_in_the_cluster_status()
+    {
+        var reflection = new ServerReflection.ServerReflectionClient(_api.Anonymous);
+        using var call = reflection.ServerReflectionInfo();
+
+        var operations = await FileContaining(call, "threerc.v1.Operations");
+        var cluster = await FileContaining(call, "threerc.v1.Cluster");
+        await call.RequestStream.CompleteAsync();
+
+        Assert.Equal(["SetMaintenance", "TriggerRecovery", "ResumeFencing"], operations.Service.Single().Method.Select(method => method.Name));
+        Assert.Contains(cluster.MessageType.Single(message => message.Name == "ListHostsResponse").Field, field => field.Name == "fencing_halted");
+    }
+
+    [Fact]
     public async Task The_HTTP_port_answers_the_health_endpoint_over_HTTP_1_1()
     {
         using var http = new HttpClient();
@@ -65,5 +79,13 @@ public sealed class HealthAndReflectionTests(ApiFixture fixture) : IClassFixture
         var error = await Assert.ThrowsAsync<RpcException>(() => new Cluster.ClusterClient(channel).ListHostsAsync(new ListHostsRequest()).ResponseAsync);
 
         Assert.Contains("HTTP_1_1_REQUIRED", error.Status.DebugException?.Message ?? error.Status.Detail);
+    }
+
+    private static async Task<Google.Protobuf.Reflection.FileDescriptorProto> FileContaining(
+        AsyncDuplexStreamingCall<ServerReflectionRequest, ServerReflectionResponse> call, string symbol)
+    {
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { FileContainingSymbol = symbol });
+        await call.ResponseStream.MoveNext(CancellationToken.None);
+        return Google.Protobuf.Reflection.FileDescriptorProto.Parser.ParseFrom(call.ResponseStream.Current.FileDescriptorResponse.FileDescriptorProto[0]);
     }
 }

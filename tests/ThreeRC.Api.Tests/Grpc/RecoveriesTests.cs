@@ -1,6 +1,7 @@
 using Grpc.Core;
 using ThreeRC.Api.Tests.Fixtures;
 using ThreeRC.Api.V1;
+using ThreeRC.Contracts.Hypervisor;
 using ThreeRC.Contracts.Recovery;
 using ThreeRC.Testing;
 using RecoveryStep = ThreeRC.Contracts.Recovery.RecoveryStep;
@@ -80,6 +81,29 @@ public sealed class RecoveriesTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         Assert.Equal(start, recovery.StartedAt.ToDateTimeOffset());
         Assert.Equal(V1.RecoveryLevel.Reboot, recovery.StartLevel);
         Assert.Equal(RecoveryStepKind.Reboot, recovery.CurrentStep);
+    }
+
+    [Fact]
+    public async Task A_failure_whose_command_may_have_taken_effect_says_so_in_the_timeline()
+    {
+        var id = Guid.NewGuid();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-10);
+        await _api.PublishAsync(Sample.Started(id, "db05", at));
+        await _api.PublishAsync(new GuestRebootFailed(id, "db05", Guid.NewGuid(), "ssh timed out after sending", true, "root@db05: reboot", at.AddSeconds(1)));
+        await _api.PublishAsync(new VmRestartFailed(id, "db05", Guid.NewGuid(), "alfa01", "domain would not start", false, [], at.AddSeconds(2)));
+        await _api.PublishAsync(new VmRestartFailed(id, "db05", Guid.NewGuid(), "alfa04", "session dropped", true, [], at.AddSeconds(3)));
+        await _api.PublishAsync(new FenceFailed(id, "db05", Guid.NewGuid(), "alfa04", FenceMethod.Ipmi, "no answer", true, [], at.AddSeconds(4)));
+        await _api.DrainAsync();
+
+        var recovery = await _api.Recoveries.GetRecoveryAsync(new GetRecoveryRequest { Id = id.ToString() });
+
+        Assert.Equal(
+        [
+            "guest reboot of db05 failed: ssh timed out after sending (it may have taken effect all the same: db05 may be rebooting)",
+            "restart of db05 on alfa01 failed: domain would not start",
+            "restart of db05 on alfa04 failed: session dropped (it may have taken effect all the same: db05 may run on alfa04)",
+            "fencing alfa04 by Ipmi failed: no answer (it may have taken effect all the same)",
+        ], recovery.Events.Skip(1).Select(timelineEvent => timelineEvent.Summary));
     }
 
     [Fact]

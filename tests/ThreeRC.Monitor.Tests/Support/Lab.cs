@@ -6,8 +6,9 @@ using ThreeRC.Testing.Ganglia;
 namespace ThreeRC.Monitor.Tests.Support;
 
 /// <summary>
-/// The test inventory's four hosts emulated on a real gmond, and the monitor module in a host of its own polling it
-/// every half second with a 3 s absolute limit, so that a silent host is found in seconds rather than gmond's 80.
+/// Hosts of an inventory emulated on a real gmond (by default the test inventory's four), and the monitor module in a
+/// host of its own polling it every half second with an absolute limit of seconds, so that a silent host is found in
+/// seconds rather than gmond's 80.
 /// </summary>
 internal sealed class Lab : IAsyncDisposable
 {
@@ -20,33 +21,29 @@ internal sealed class Lab : IAsyncDisposable
 
     private readonly TempDirectory _folder = new("monitor-lab");
 
-    private Lab(GmondProcess gmond, IReadOnlyDictionary<string, SpoofedHost> hosts)
+    private Lab(GmondProcess gmond, IReadOnlyDictionary<string, SpoofedHost> hosts, string inventory)
     {
         Gmond = gmond;
         Hosts = hosts;
-        InventoryPath = _folder.Write("inventory.yaml", TestInventory.Yaml($"tmaxFactor: 4\nabsoluteLimit: {Limit.TotalSeconds}s", sshPort: FreePort.Next()));
+        InventoryPath = _folder.Write("inventory.yaml", inventory);
     }
 
     public GmondProcess Gmond { get; }
 
-    /// <summary>alfa01 (with load), alfa02, gridce and gridse, each heartbeating every second.</summary>
+    /// <summary>The emulated hosts by name, each heartbeating every second.</summary>
     public IReadOnlyDictionary<string, SpoofedHost> Hosts { get; }
 
     public string InventoryPath { get; }
 
-    public static async Task<Lab> StartAsync()
-    {
-        var gmond = new GmondProcess();
-        await gmond.StartAsync();
-        var hosts = new Dictionary<string, SpoofedHost>
-        {
-            ["alfa01"] = await gmond.SpoofAsync("alfa01", Alfa01Load),
-            ["alfa02"] = await gmond.SpoofAsync("alfa02"),
-            ["gridce"] = await gmond.SpoofAsync("gridce"),
-            ["gridse"] = await gmond.SpoofAsync("gridse"),
-        };
-        return new Lab(gmond, hosts);
-    }
+    /// <summary>The test inventory: alfa01 (with load), alfa02, gridce and gridse, with a 3 s absolute limit.</summary>
+    public static Task<Lab> StartAsync() => StartAsync(
+        TestInventory.Yaml($"tmaxFactor: 4\nabsoluteLimit: {Limit.TotalSeconds}s", sshPort: FreePort.Next()),
+        ("alfa01", Alfa01Load), ("alfa02", null), ("gridce", null), ("gridse", null));
+
+    /// <summary>An inventory of physical hosts only, none reporting load, with an absolute limit of <paramref name="limit"/>.</summary>
+    public static Task<Lab> StartPhysicalHostsAsync(TimeSpan limit, params string[] names) => StartAsync(
+        TestInventory.PhysicalHostsYaml($"tmaxFactor: 4\nabsoluteLimit: {limit.TotalSeconds}s", names),
+        [.. names.Select(name => (name, (SpoofedLoad?)null))]);
 
     /// <summary>The monitor's configuration keys for these sources (the gmond's by default).</summary>
     public Dictionary<string, string?> MonitorConfiguration(params string[] sources) => new()
@@ -62,6 +59,15 @@ internal sealed class Lab : IAsyncDisposable
     /// <summary>The monitor module alone in a host on the in-memory bus, recording every event it publishes.</summary>
     public Task<ModuleHost> StartMonitorAsync(params string[] sources) =>
         ModuleHost.StartAsync(MonitorConfiguration(sources).Where(pair => pair.Value is not null).ToDictionary(), modules => modules.AddMonitor(), Events);
+
+    private static async Task<Lab> StartAsync(string inventory, params (string Name, SpoofedLoad? Load)[] hosts)
+    {
+        var gmond = new GmondProcess();
+        await gmond.StartAsync();
+        var spoofed = new Dictionary<string, SpoofedHost>();
+        foreach (var (name, load) in hosts) spoofed[name] = await gmond.SpoofAsync(name, load);
+        return new Lab(gmond, spoofed, inventory);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -48,6 +48,28 @@ public sealed class RestartTests : IDisposable
     }
 
     [Fact]
+    public async Task Where_a_VM_may_run_survives_a_restart_and_so_does_its_forgetting()
+    {
+        var time = ServiceOnFile.Clock();
+        var first = ServiceOnFile.Start(_folder.Path, _inventory, time);
+        await first.RunAsync((engine, now) =>
+            engine.RestartFailed(new VmRestartFailed(Guid.NewGuid(), "gridce", Guid.NewGuid(), "alfa03", "session dropped", true, [], now), now));
+
+        var second = ServiceOnFile.Start(_folder.Path, _inventory, time);
+        var listed = await second.RunAsync(engine => engine.VmsOn(new GetVmsOnHost("alfa03")).VmNames);
+        var counted = await second.RunAsync(engine => engine.State.FindHost("alfa03")!.VmCount);
+        await second.RunAsync(engine =>
+            engine.HostFenced(new HostFenced(Guid.NewGuid(), "gridce", Guid.NewGuid(), "alfa03", FenceMethod.Hypervisor, [], time.GetUtcNow())));
+
+        var third = ServiceOnFile.Start(_folder.Path, _inventory, time);
+
+        Assert.Equal(["gridce"], listed);
+        Assert.Equal(1, counted);
+        Assert.Empty(await third.RunAsync(engine => engine.VmsOn(new GetVmsOnHost("alfa03")).VmNames));
+        Assert.Empty(await third.RunAsync(engine => engine.State.PossibleStarts.ToList()));
+    }
+
+    [Fact]
     public async Task An_operation_that_fails_leaves_nothing_in_memory_that_is_not_in_the_file()
     {
         var time = ServiceOnFile.Clock();
@@ -101,5 +123,6 @@ public sealed class RestartTests : IDisposable
         .. state.Reservations.Values.Select(reservation => $"reservation {reservation}"),
         .. state.Starts.Values.Select(start => $"start {start}"),
         .. state.Waiting.Values.Select(waiting => $"waiting {waiting}"),
+        .. state.PossibleStarts.Select(start => $"possible {start}"),
     ]);
 }

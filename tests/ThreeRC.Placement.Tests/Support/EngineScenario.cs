@@ -54,8 +54,8 @@ internal sealed class EngineScenario
 
     public IReadOnlyList<VmPlaced> Up(string host) => Engine.HostUp(new HostResponsive(host, HostKind.Physical, host, Now, Now, "test"), Now);
 
-    public void Fence(string host, FenceMethod method = FenceMethod.Ipmi) =>
-        Engine.HostFenced(new HostFenced(Guid.NewGuid(), "any", Guid.NewGuid(), host, method, [], Now));
+    public void Fence(string host, FenceMethod method = FenceMethod.Ipmi, string vm = "any", DateTimeOffset? at = null) =>
+        Engine.HostFenced(new HostFenced(Guid.NewGuid(), vm, Guid.NewGuid(), host, method, [], at ?? Now));
 
     public IReadOnlyList<VmPlaced> Maintenance(string host, bool on) =>
         Engine.MaintenanceChanged(new MaintenanceChanged(MaintenanceTarget.Host, host, on, "test", "operator", Now), Now);
@@ -63,11 +63,14 @@ internal sealed class EngineScenario
     public IReadOnlyList<VmPlaced> Restarted(Guid recoveryId, string vm, string host) =>
         Engine.Restarted(new VmRestarted(recoveryId, vm, Guid.NewGuid(), host, [], Now), Now);
 
-    public IReadOnlyList<VmPlaced> RestartFailed(Guid recoveryId, string vm, string host) =>
-        Engine.RestartFailed(new VmRestartFailed(recoveryId, vm, Guid.NewGuid(), host, "domain would not start", false, [], Now), Now);
+    public IReadOnlyList<VmPlaced> RestartFailed(Guid recoveryId, string vm, string host, bool mayHaveTakenEffect = false) =>
+        Engine.RestartFailed(new VmRestartFailed(recoveryId, vm, Guid.NewGuid(), host, "domain would not start", mayHaveTakenEffect, [], Now), Now);
 
-    public IReadOnlyList<VmPlaced> Completed(Guid recoveryId, string vm) =>
-        Engine.Completed(new RecoveryCompleted(recoveryId, vm, RecoveryOutcome.Recovered, "test", null, Now, Now, TimeSpan.Zero, []), Now);
+    public IReadOnlyList<VmPlaced> Completed(Guid recoveryId, string vm, string? runningOn = null) =>
+        Engine.Completed(new RecoveryCompleted(recoveryId, vm, RecoveryOutcome.Recovered, "test", null, Now, Now, TimeSpan.Zero, []) { RunningOn = runningOn }, Now);
+
+    /// <summary>What GetVmsOnHost answers for the host.</summary>
+    public IReadOnlyList<string> VmsOn(string host) => Engine.VmsOn(new GetVmsOnHost(host)).VmNames;
 
     public IReadOnlyList<VmPlaced> Sweep() => Engine.Sweep(Now);
 

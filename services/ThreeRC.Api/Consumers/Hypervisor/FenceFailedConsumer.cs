@@ -10,7 +10,7 @@ public sealed class FenceFailedConsumer(EventJournal journal) : IConsumer<FenceF
     {
         var message = context.Message;
         return journal.RecordAsync(context, new EventFacts(message.FailedAt,
-            $"fencing {message.HostName} by {message.Method} failed: {message.Reason}",
+            $"fencing {message.HostName} by {message.Method} failed: {message.Reason}{MayHaveTakenEffect.Suffix(message.MayHaveTakenEffect)}",
             VmName: message.VmName, HostName: message.HostName, RecoveryId: message.RecoveryId));
     }
 }

@@ -9,7 +9,8 @@ public sealed class GuestRebootFailedConsumer(EventJournal journal) : IConsumer<
     public Task Consume(ConsumeContext<GuestRebootFailed> context)
     {
         var message = context.Message;
-        return journal.RecordAsync(context, new EventFacts(message.FailedAt, $"guest reboot of {message.VmName} failed: {message.Reason}",
+        return journal.RecordAsync(context, new EventFacts(message.FailedAt,
+            $"guest reboot of {message.VmName} failed: {message.Reason}{MayHaveTakenEffect.Suffix(message.MayHaveTakenEffect, $"{message.VmName} may be rebooting")}",
             VmName: message.VmName, RecoveryId: message.RecoveryId));
     }
 }

@@ -10,7 +10,7 @@ public sealed class VmRestartFailedConsumer(EventJournal journal) : IConsumer<Vm
     {
         var message = context.Message;
         return journal.RecordAsync(context, new EventFacts(message.FailedAt,
-            $"restart of {message.VmName} on {message.HostName} failed: {message.Reason}",
+            $"restart of {message.VmName} on {message.HostName} failed: {message.Reason}{MayHaveTakenEffect.Suffix(message.MayHaveTakenEffect, $"{message.VmName} may run on {message.HostName}")}",
             VmName: message.VmName, HostName: message.HostName, RecoveryId: message.RecoveryId));
     }
 }

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using ThreeRC.Api.V1;
+using ThreeRC.Cli.Connection;
+
+namespace ThreeRC.Cli.Commands;
+
+public static class FencingCommand
+{
+    private static readonly Option<string> Reason = new("--reason") { Description = "What you checked, in one line (recorded)", Required = true, HelpName = "text" };
+
+    public static Command Create() => new(
+        "fencing",
+        "The mass-failure brake: when too many physical hosts go silent at once, ThreeRC fences none and holds every incident until an operator resumes. threerc status shows it.")
+    {
+        new Command("resume", "Lift the brake once you have checked that the silent hosts are really down: fencing and the held incidents go on. Needs the API key.")
+        {
+            Reason,
+        }.WithApiAction(async (api, printer, parsed, cancellationToken) =>
+        {
+            var request = new ResumeFencingRequest { Reason = parsed.GetValue(Reason), RequestedBy = api.RequestedBy };
+            var action = await api.Operations.ResumeFencingAsync(request, ApiSession.Unary(cancellationToken));
+            OperatorActions.Print(printer, action);
+        }),
+    };
+}
