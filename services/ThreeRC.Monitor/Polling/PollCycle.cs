@@ -63,7 +63,9 @@ internal sealed class PollCycle(
     {
         foreach (var judgement in judgements.Where(judgement => judgement.IsResponsive))
         {
-            if (hosts.StatusOf(judgement.Host) == HostStatus.Unresponsive || hosts.HeardSinceIncident(judgement))
+            // At its first judgement after a start the monitor does not know what it said before it stopped: a VM whose
+            // incident opened meanwhile is told to be back, or its incident would escalate to a reinstall nobody wanted.
+            if (hosts.StatusOf(judgement.Host) is HostStatus.Unresponsive or HostStatus.Unknown || hosts.HeardSinceIncident(judgement))
             {
                 await bus.Publish(HostEvents.Responsive(judgement, now), cancellationToken).WithinPublishLimit(cancellationToken);
                 logger.LogInformation("Host {Host} ({Kind}) reports to Ganglia again (source {Source})",

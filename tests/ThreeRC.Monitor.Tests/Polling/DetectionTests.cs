@@ -11,17 +11,19 @@ namespace ThreeRC.Monitor.Tests.Polling;
 public sealed class DetectionTests : PollingScenario
 {
     [Fact]
-    public async Task The_first_poll_sets_the_baseline_and_reports_only_the_hosts_already_down()
+    public async Task The_first_poll_after_a_start_announces_every_host_once_as_it_finds_it()
     {
         var monitor = await StartAsync();
         Ganglia.Answer(Gmond, Hosts(gridce: 473));
 
         await monitor.PollAsync();
+        await PollAfterAsync(TimeSpan.FromSeconds(5), Hosts(gridce: 478));
 
         var down = Assert.Single(monitor.Published<HostUnresponsive>());
-        Assert.Equal(new HostUnresponsive("gridce", HostKind.Virtual, "gridce", Clock.GetUtcNow().AddSeconds(-473), Clock.GetUtcNow(), Gmond,
+        Assert.Equal(new HostUnresponsive("gridce", HostKind.Virtual, "gridce", Clock.GetUtcNow().AddSeconds(-478), Clock.GetUtcNow().AddSeconds(-5), Gmond,
             "TN 473 s > 4 x TMAX 20 s"), down);
-        Assert.Empty(monitor.Published<HostResponsive>());
+        // What it said before it stopped is unknown: an incident opened meanwhile must hear that its VM is back.
+        Assert.Equal(["alfa01", "alfa02", "gridse"], monitor.Published<HostResponsive>().Select(up => up.Name).Order());
     }
 
     [Fact]
@@ -43,6 +45,7 @@ public sealed class DetectionTests : PollingScenario
         var monitor = await StartAsync();
         Ganglia.Answer(Gmond, Hosts(alfa02: 95));
         await monitor.PollAsync();
+        monitor.ForgetPublished();
 
         await PollAfterAsync(TimeSpan.FromSeconds(5), Hosts(alfa02: 1));
         await monitor.PollAsync();

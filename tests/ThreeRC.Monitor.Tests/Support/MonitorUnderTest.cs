@@ -64,8 +64,16 @@ internal sealed class MonitorUnderTest : IAsyncDisposable
 
     public Task PollAsync() => _services.GetRequiredService<PollCycle>().RunAsync(CancellationToken.None);
 
+    private readonly HashSet<Guid?> _forgotten = [];
+
     public IReadOnlyList<T> Published<T>() where T : class =>
-        Harness.Published.Select<T>().Select(message => message.Context.Message).ToList();
+        Harness.Published.Select<T>().Where(message => !_forgotten.Contains(message.Context.MessageId)).Select(message => message.Context.Message).ToList();
+
+    /// <summary>Leaves what was published so far out of <see cref="Published{T}"/>, such as a first poll's announcements.</summary>
+    public void ForgetPublished()
+    {
+        foreach (var message in Harness.Published.Select(_ => true)) _forgotten.Add(message.Context.MessageId);
+    }
 
     public Task<HealthCheckResult> HealthAsync() =>
         new GangliaSourcesHealthCheck(Sources).CheckHealthAsync(new HealthCheckContext());
