@@ -24,6 +24,8 @@ public sealed class RealStack : IAsyncLifetime
 
     public Recoveries.RecoveriesClient Recoveries => new(_stack!.Api);
 
+    public string Story(string vm) => _stack!.Story(vm);
+
     public async Task InitializeAsync()
     {
         _stack = await ProtectedDataCentre.StartAsync(new Dictionary<string, string[]>

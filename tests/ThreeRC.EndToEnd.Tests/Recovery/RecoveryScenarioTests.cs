@@ -140,9 +140,7 @@ public sealed class RecoveryScenarioTests(RealStack stack)
         return ended;
     }
 
-    /// <summary>What the machines did, and what each service logged about <paramref name="vm"/>: a failure explains itself.</summary>
-    private string Story(string vm) => "machines:\n" + string.Join('\n', stack.DataCentre.Notes) + string.Concat(ServiceStack.Services.Select(service =>
-        $"\n{service} about {vm}:\n" + string.Join('\n', stack.Services.Output(service).Split('\n').Where(line => line.Contains(vm, StringComparison.Ordinal)).TakeLast(40))));
+    private string Story(string vm) => stack.Story(vm);
 
     private async Task AssertRunsOnAsync(string vm, string host)
     {

@@ -50,9 +50,7 @@ public sealed class SafetyStack : IAsyncLifetime
         if (_stack is not null) await _stack.DisposeAsync();
     }
 
-    /// <summary>What the machines did, and what each service logged about <paramref name="vm"/>.</summary>
-    public string Story(string vm) => "machines:\n" + string.Join('\n', DataCentre.Notes) + string.Concat(ServiceStack.Services.Select(service =>
-        $"\n{service} about {vm}:\n" + string.Join('\n', Services.Output(service).Split('\n').Where(line => line.Contains(vm, StringComparison.Ordinal)).TakeLast(40))));
+    public string Story(string vm) => _stack!.Story(vm);
 
     /// <summary>How many times the VM was started on any host.</summary>
     public int Starts(string vm) => DataCentre.Hosts.Sum(host => host.Hypervisor.Calls().Count(call => call == $"virsh start {vm}"));
