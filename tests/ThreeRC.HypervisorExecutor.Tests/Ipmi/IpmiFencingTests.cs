@@ -43,7 +43,7 @@ public sealed class IpmiFencingTests() : LabTests(hosts: 1)
     public async Task The_vms_of_one_lost_host_fencing_it_at_once_share_one_power_off_and_each_names_the_commands()
     {
         var inventory = new TestInventory()
-            .Host("alfa01", Lab[0], fencing: $"- method: ipmi\n  address: {_bmc.Address}\n  port: {_bmc.Port}\n  interface: lan\n  user: {_bmc.User}\n  passwordFile: {_bmc.PasswordFile}")
+            .Host("alfa01", Lab[0], fencing: Bmc($"passwordFile: {_bmc.PasswordFile}"))
             .Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce"))
             .Vm("gridui", "alfa01", Lab.LibvirtDefinition("gridui"))
             .Vm("gridwn", "alfa01", Lab.LibvirtDefinition("gridwn"))
@@ -156,8 +156,14 @@ public sealed class IpmiFencingTests() : LabTests(hosts: 1)
         Assert.DoesNotContain(_bmc.ChassisCalls(), call => call.Contains("set power", StringComparison.Ordinal));
     }
 
-    private string Inventory(string password, string lanInterface = "lan") => new TestInventory()
-        .Host("alfa01", Lab[0], fencing: $"- method: ipmi\n  address: {_bmc.Address}\n  port: {_bmc.Port}\n  interface: {lanInterface}\n  user: {_bmc.User}\n  {password}")
+    private string Inventory(string password, string lanInterface = "lan", string? cipherSuite = null) => new TestInventory()
+        .Host("alfa01", Lab[0], fencing: Bmc(password, lanInterface, cipherSuite))
         .Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce"))
         .Yaml;
+
+    /// <summary>ipmi_sim's BMC; over lan (IPMI 1.5, no integrity protection) only as the inventory accepts it with insecure: true.</summary>
+    private string Bmc(string password, string lanInterface = "lan", string? cipherSuite = null) =>
+        $"- method: ipmi\n  address: {_bmc.Address}\n  port: {_bmc.Port}\n  interface: {lanInterface}\n  user: {_bmc.User}\n  {password}"
+        + (lanInterface == "lan" ? "\n  insecure: true" : "")
+        + (cipherSuite is null ? "" : $"\n  cipherSuite: {cipherSuite}");
 }
