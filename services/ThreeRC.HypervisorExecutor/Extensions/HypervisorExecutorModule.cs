@@ -53,8 +53,6 @@ public static class HypervisorExecutorModule
         }
         else services.AddSingleton(typeof(ISshCommandRunner), commandRunner);
 
-        services.AddSingleton<IHypervisorDriver, LibvirtDriver>();
-        services.AddSingleton<IHypervisorDriver, EsxiDriver>();
         services.AddSingleton<HypervisorDrivers>();
         services.AddSingleton<Machines>();
         services.AddSingleton<ActionRunner>();

@@ -89,6 +89,18 @@ public sealed class IpmiFencingTests() : LabTests(hosts: 1)
     }
 
     [Fact]
+    public async Task A_cipher_suite_the_inventory_names_for_the_bmc_overrides_the_configured_one()
+    {
+        using var executor = Lab.Executor(Inventory($"passwordFile: {_bmc.PasswordFile}", "lanplus", cipherSuite: "3"), ("Executor:Ipmi:CipherSuite", "17"));
+
+        var outcome = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Ipmi);
+
+        Assert.True(outcome.Succeeded, outcome.Reason);
+        Assert.False(_bmc.PowerIsOn);
+        Assert.All(outcome.Commands, line => Assert.StartsWith($"local: ipmitool -I lanplus -H 127.0.0.1 -p {_bmc.Port} -U admin -C 3 -f ", line));
+    }
+
+    [Fact]
     public async Task A_password_from_the_environment_reaches_ipmitool_but_never_its_command_line()
     {
         var variable = $"THREERC_TEST_BMC_{Guid.NewGuid():N}".ToUpperInvariant();
