@@ -45,9 +45,19 @@ internal sealed class IpmiTool(IOptions<ExecutorOptions> options, ILogger<IpmiTo
 
     public async Task<CommandOutput> RunAsync(IpmiCall call, CommandLog log, CancellationToken cancellationToken)
     {
-        log.Add(call.ToString());
+        var sent = log.Add(call.ToString(), changesState: !call.ReadsOnly);
         logger.LogInformation("Running {Command}", call);
-        return await LocalProcess.RunAsync(call.Program, call.Arguments, Environment(call), options.Value.Ipmi.CommandTimeout, cancellationToken);
+        try
+        {
+            var output = await LocalProcess.RunAsync(call.Program, call.Arguments, Environment(call), options.Value.Ipmi.CommandTimeout, cancellationToken);
+            sent.Answer = output.Succeeded ? CommandAnswer.Succeeded : CommandAnswer.Refused;
+            return output;
+        }
+        catch (Exception e) when (e is ActionFailedException or OperationCanceledException and not CommandAbandonedException)
+        {
+            sent.Answer = CommandAnswer.NotSent;
+            throw;
+        }
     }
 
     private static Dictionary<string, string> Environment(IpmiCall call)

@@ -41,7 +41,9 @@ public sealed class ConsumerTests
         Assert.True(await harness.Published.Any<VmRestartFailed>());
         Assert.True(await harness.Consumed.Any<RestartVm>());
         Assert.Single(harness.Published.Select<VmRestartFailed>());
-        Assert.Equal("the executor failed: disk on fire", harness.Published.Select<VmRestartFailed>().Single().Context.Message.Reason);
+        var failed = harness.Published.Select<VmRestartFailed>().Single().Context.Message;
+        Assert.Equal("the executor failed: disk on fire; it may have taken effect", failed.Reason);
+        Assert.True(failed.MayHaveTakenEffect, "nothing says what an executor that threw had done");
         Assert.False(await harness.Published.Any<VmRestarted>());
         Assert.Equal(1, executor.Calls);
     }
