@@ -9,6 +9,8 @@ internal sealed class ExecutorOptionsValidator : IValidateOptions<ExecutorOption
     {
         var errors = new List<string>();
         Positive(errors, "Executor:GuestRebootTimeout", options.GuestRebootTimeout);
+        Positive(errors, "Executor:CommandRetention", options.CommandRetention);
+        Positive(errors, "Executor:CommandPruneInterval", options.CommandPruneInterval);
         Positive(errors, "Executor:Ssh:ConnectTimeout", options.Ssh.ConnectTimeout);
         Positive(errors, "Executor:Ssh:CommandTimeout", options.Ssh.CommandTimeout);
         Positive(errors, "Executor:Ssh:KeepAliveInterval", options.Ssh.KeepAliveInterval);
