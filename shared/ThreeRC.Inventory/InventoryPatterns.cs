@@ -41,6 +41,10 @@ public static partial class InventoryPatterns
     [GeneratedRegex(@"^[^\x00-\x1f\x7f]*\z")]
     public static partial Regex SingleLine();
 
+    /// <summary>A libvirt connection URI without a query, such as qemu:///system, qemu:///session or qemu+tcp://node1/system.</summary>
+    [GeneratedRegex("^[a-z][a-z0-9]{0,15}(\\+[a-z]{1,10})?://([A-Za-z0-9][A-Za-z0-9.-]{0,252}(:[0-9]{1,5})?)?/[A-Za-z0-9._-]{0,64}(/[A-Za-z0-9._-]{1,64}){0,8}\\z")]
+    public static partial Regex LibvirtUri();
+
     /// <summary>An environment variable name.</summary>
     [GeneratedRegex("^[A-Z_][A-Z0-9_]{0,63}\\z")]
     public static partial Regex EnvironmentVariable();

@@ -62,6 +62,25 @@ public sealed class SimulatedHost : IAsyncDisposable
         return File.Exists(log) ? File.ReadAllLines(log) : [];
     }
 
+    /// <summary>The libvirt URI each virsh call named with -c, in order, or "(no -c)".</summary>
+    public IReadOnlyList<string> VirshConnections()
+    {
+        var log = Path.Combine(StateDirectory, "connections.log");
+        return File.Exists(log) ? File.ReadAllLines(log) : [];
+    }
+
+    /// <summary>
+    /// The connection virsh uses without -c, as a login's default: "qemu:///session" plays a non-root login, which
+    /// sees none of the system's domains (qemu:///system, the default, as for root).
+    /// </summary>
+    public void SetDefaultLibvirtUri(string uri) => File.WriteAllText(Path.Combine(StateDirectory, "default-uri"), uri + "\n");
+
+    /// <summary>
+    /// From now on virsh <paramref name="verb"/> (start, destroy, define, list...) misbehaves: "fail" exits 1 and changes
+    /// nothing; "drop" acts, then kills its SSH session; "hang" acts, then hangs (see <see cref="KillHungCommands"/>).
+    /// </summary>
+    public void SetVirshFault(string verb, string fault) => File.WriteAllText(Path.Combine(StateDirectory, $"fault.{verb}"), fault + "\n");
+
     /// <summary>Every call of a look-alike with the moment it started, as the script itself read the clock.</summary>
     public IReadOnlyList<(DateTimeOffset At, string Call)> TimedCalls()
     {
@@ -122,7 +141,7 @@ public sealed class SimulatedHost : IAsyncDisposable
         if (File.Exists(HangingPids)) ProcessTree.Kill(File.ReadAllLines(HangingPids).Select(int.Parse));
     }
 
-    /// <summary>What the guest's reboot does: "exit" (default), "drop" (kills its SSH session) or "fail".</summary>
+    /// <summary>What the guest's reboot does: "exit" (default), "drop" (kills its SSH session), "fail" or "hang".</summary>
     public void SetRebootMode(string mode) => File.WriteAllText(Path.Combine(StateDirectory, "reboot-mode"), mode + "\n");
 
     private string HangingPids => Path.Combine(StateDirectory, "hanging.pids");

@@ -18,6 +18,9 @@ public static partial class SafeValue
     public static string EnvironmentVariable(string value, string what) =>
         Checked(value, InventoryPatterns.EnvironmentVariable(), what, "an environment variable name");
 
+    public static string LibvirtUri(string value, string what) =>
+        Checked(value, InventoryPatterns.LibvirtUri(), what, "a libvirt URI such as qemu:///system (no query, no spaces or quotes)");
+
     public static string Digits(string value, string what) => Checked(value, Number(), what, "a number");
 
     /// <summary>A plain command (no quotes or shell metacharacters), split into its words.</summary>

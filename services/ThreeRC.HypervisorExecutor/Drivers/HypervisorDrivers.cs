@@ -1,12 +1,17 @@
+using ThreeRC.HypervisorExecutor.Commands;
 using ThreeRC.Inventory.Model;
 
 namespace ThreeRC.HypervisorExecutor.Drivers;
 
-/// <summary>The registered drivers, by the inventory's driver name.</summary>
-internal sealed class HypervisorDrivers(IEnumerable<IHypervisorDriver> drivers)
+/// <summary>The driver of a host, bound to what it needs of the host (libvirt: its connection URI, checked here).</summary>
+internal sealed class HypervisorDrivers
 {
-    private readonly Dictionary<HypervisorDriver, IHypervisorDriver> _byKind = drivers.ToDictionary(d => d.Kind);
+    private static readonly EsxiDriver Esxi = new();
 
-    public IHypervisorDriver For(PhysicalHost host) =>
-        _byKind.GetValueOrDefault(host.Driver) ?? throw new InvalidOperationException($"no driver for {host.Driver} (host {host.Name})");
+    public IHypervisorDriver For(PhysicalHost host) => host.Driver switch
+    {
+        HypervisorDriver.Libvirt => new LibvirtDriver(SafeValue.LibvirtUri(host.LibvirtUri, $"libvirtUri of host {host.Name}")),
+        HypervisorDriver.Esxi => Esxi,
+        _ => throw new InvalidOperationException($"no driver for {host.Driver} (host {host.Name})"),
+    };
 }

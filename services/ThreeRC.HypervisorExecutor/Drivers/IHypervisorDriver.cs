@@ -11,7 +11,10 @@ public interface IHypervisorDriver
 {
     HypervisorDriver Kind { get; }
 
-    /// <summary>The VM as the host knows it, or null when the host does not know it.</summary>
+    /// <summary>
+    /// The VM as the host knows it, or null when the host does not know it: only when a listing of the host's VMs
+    /// succeeded without it, since a failed or partial view must never pass for a host that cannot run the VM.
+    /// </summary>
     Task<Domain?> FindAsync(HostShell host, VirtualMachine vm, CancellationToken cancellationToken);
 
     /// <summary>Registers the VM on the host from its definition on shared storage.</summary>

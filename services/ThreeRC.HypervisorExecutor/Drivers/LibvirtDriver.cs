@@ -6,10 +6,11 @@ using ThreeRC.Inventory.Model;
 namespace ThreeRC.HypervisorExecutor.Drivers;
 
 /// <summary>
-/// libvirt through plain <c>virsh</c> (no <c>-c</c>: the login's default connection, qemu:///system for root,
-/// qemu:///session for another user, or LIBVIRT_DEFAULT_URI).
+/// libvirt through <c>virsh -c URI</c>, the host's libvirtUri from the inventory: never the login's default
+/// connection, which for a non-root login is its own qemu:///session and would not show the system's VMs. A domain
+/// counts as unknown to the host only when a listing on that URI succeeded and does not name it.
 /// </summary>
-internal sealed partial class LibvirtDriver : IHypervisorDriver
+internal sealed partial class LibvirtDriver(string uri) : IHypervisorDriver
 {
     public HypervisorDriver Kind => HypervisorDriver.Libvirt;
 
@@ -17,18 +18,19 @@ internal sealed partial class LibvirtDriver : IHypervisorDriver
     {
         var name = DomainName(vm);
         var output = await host.RunAsync(DomState(name), cancellationToken);
-        if (!output.Succeeded && output.Error.Contains("failed to get domain", StringComparison.Ordinal)) return null;
-        return output.Succeeded ? Parse(vm.Name, output) : throw host.Failed(DomState(name), output);
+        if (output.Succeeded) return Parse(vm.Name, output);
+        if (!output.Error.Contains("failed to get domain", StringComparison.Ordinal)) throw host.Failed(DomState(name), output);
+        return await ConfirmUnknownAsync(host, name, cancellationToken);
     }
 
     public Task RegisterAsync(HostShell host, VirtualMachine vm, CancellationToken cancellationToken) =>
         host.RunCheckedAsync(Define(vm), cancellationToken);
 
     public Task PowerOffAsync(HostShell host, Domain domain, CancellationToken cancellationToken) =>
-        host.RunCheckedAsync(Destroy(domain.Id), cancellationToken);
+        host.RunCheckedAsync(Virsh("destroy", domain.Id), cancellationToken);
 
     public Task PowerOnAsync(HostShell host, Domain domain, CancellationToken cancellationToken) =>
-        host.RunCheckedAsync(Start(domain.Id), cancellationToken);
+        host.RunCheckedAsync(Virsh("start", domain.Id), cancellationToken);
 
     public async Task<Domain> RefreshAsync(HostShell host, Domain domain, CancellationToken cancellationToken) =>
         Parse(domain.Name, await host.RunCheckedAsync(DomState(domain.Id), cancellationToken));
@@ -39,9 +41,10 @@ internal sealed partial class LibvirtDriver : IHypervisorDriver
         return
         [
             $"{DomState(name)}",
+            $"{ListAll}   [when domstate cannot find {name}: must succeed and not name it]",
             $"{Define(vm)}   [when the host does not know {name}; then {DomState(name)} again]",
-            $"{Destroy(name)}   [when {name} is not shut off]",
-            $"{Start(name)}",
+            $"{Virsh("destroy", name)}   [when {name} is not shut off]",
+            $"{Virsh("start", name)}",
             $"{DomState(name)}   [must report running]",
         ];
     }
@@ -49,17 +52,37 @@ internal sealed partial class LibvirtDriver : IHypervisorDriver
     public IReadOnlyList<string> PlanFence(VirtualMachine vm)
     {
         var name = DomainName(vm);
-        return [$"{DomState(name)}", $"{Destroy(name)}   [when {name} is not shut off]", $"{DomState(name)}   [must report shut off]"];
+        return
+        [
+            $"{DomState(name)}",
+            $"{ListAll}   [when domstate cannot find {name}: must succeed and not name it, else the fence fails]",
+            $"{Virsh("destroy", name)}   [when {name} is not shut off]",
+            $"{DomState(name)}   [must report shut off]",
+        ];
     }
 
-    private static RemoteCommand DomState(string name) => RemoteCommand.Query("virsh", "domstate", name);
+    /// <summary>domstate's "failed to get domain" also comes from a connection that sees other domains than the host runs.</summary>
+    private async Task<Domain?> ConfirmUnknownAsync(HostShell host, string name, CancellationToken cancellationToken)
+    {
+        var listing = await host.RunAsync(ListAll, cancellationToken);
+        if (!listing.Succeeded)
+            throw new RemoteCommandException(
+                $"{host}: virsh cannot find {name}, but listing the domains of {uri} failed with {listing.Summary}: refusing to take it as absent");
+        var names = listing.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names.Contains(name, StringComparer.Ordinal))
+            throw new RemoteCommandException($"{host}: {ListAll} names {name} but domstate cannot find it: refusing to guess");
+        return null;
+    }
 
-    private static RemoteCommand Destroy(string name) => RemoteCommand.Of("virsh", "destroy", name);
+    private RemoteCommand ListAll => Query("list", "--all", "--name");
 
-    private static RemoteCommand Start(string name) => RemoteCommand.Of("virsh", "start", name);
+    private RemoteCommand DomState(string name) => Query("domstate", name);
 
-    private static RemoteCommand Define(VirtualMachine vm) =>
-        RemoteCommand.Of("virsh", "define", SafeValue.AbsolutePath(vm.Definition, $"definition of {vm.Name}"));
+    private RemoteCommand Define(VirtualMachine vm) => Virsh("define", SafeValue.AbsolutePath(vm.Definition, $"definition of {vm.Name}"));
+
+    private RemoteCommand Virsh(params string[] arguments) => new("virsh", ["-c", uri, .. arguments]);
+
+    private RemoteCommand Query(params string[] arguments) => Virsh(arguments) with { ReadsOnly = true };
 
     /// <summary>virsh looks a domain up by id and by UUID before its name: a name that reads as either is refused.</summary>
     private static string DomainName(VirtualMachine vm)

@@ -8,7 +8,7 @@ namespace ThreeRC.HypervisorExecutor.Execution;
 
 /// <summary>
 /// Prepares an action (checking every value before any connection), runs it unless this is a dry run, and turns
-/// every failure into a failed outcome that lists the commands that ran.
+/// every failure into a failed outcome that lists the commands that ran and says whether they may have taken effect.
 /// </summary>
 internal sealed class ActionRunner(IOptions<ExecutorOptions> options, TimeProvider time, ILogger<ActionRunner> logger)
 {
@@ -29,9 +29,9 @@ internal sealed class ActionRunner(IOptions<ExecutorOptions> options, TimeProvid
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             var expected = e is ActionFailedException or RemoteCommandException or UnsafeValueException;
-            logger.LogWarning(expected ? null : e, "{Action}: failed: {Reason}", action, e.Message);
-            var reason = expected ? e.Message : $"unexpected {e.GetType().Name}: {e.Message}";
-            return ActionOutcome.Failed(reason, log.Lines, time.GetUtcNow());
+            var failed = TakenEffect.Failed(expected ? e.Message : $"unexpected {e.GetType().Name}: {e.Message}", log, time.GetUtcNow());
+            logger.LogWarning(expected ? null : e, "{Action}: failed: {Reason}", action, failed.Reason);
+            return failed;
         }
     }
 

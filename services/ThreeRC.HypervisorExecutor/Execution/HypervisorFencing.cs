@@ -21,7 +21,7 @@ internal sealed class HypervisorFencing(Machines machines, HypervisorDrivers dri
         var domain = await driver.FindAsync(host, vm, cancellationToken);
         if (domain is null)
         {
-            logger.LogInformation("{Host} does not know {Vm}: it cannot run it", host, vm.Name);
+            logger.LogInformation("{Host} does not know {Vm} (its VM listing succeeded without it): it cannot run it", host, vm.Name);
             return;
         }
 

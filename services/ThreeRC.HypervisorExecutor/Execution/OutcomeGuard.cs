@@ -14,7 +14,8 @@ internal static class OutcomeGuard
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError(e, "The executor threw instead of reporting a failure");
-            return ActionOutcome.Failed($"the executor failed: {e.Message}", [], time.GetUtcNow());
+            // Nothing says what it ran before it threw, so it may have acted.
+            return ActionOutcome.Failed($"the executor failed: {e.Message}; it may have taken effect", [], time.GetUtcNow()) with { MayHaveTakenEffect = true };
         }
     }
 }

@@ -15,7 +15,8 @@ public static class HypervisorExecutorModule
 {
     /// <summary>
     /// Adds the HypervisorExecutor module: the <c>Executor</c> options, the consumers of RebootGuest, RestartVm and
-    /// FenceHost (and of HostResponsive, to log in to a machine that is back), and what they reach: real machines
+    /// FenceHost (and of HostResponsive, to log in to a machine that is back), the record that runs each command id
+    /// at most once (executor.db under <c>Storage:DataDirectory</c>), and what the consumers reach: real machines
     /// over SSH and IPMI unless <paramref name="configure"/> says otherwise.
     /// </summary>
     public static ServiceModules AddHypervisorExecutor(this ServiceModules modules, Action<HypervisorExecutorBuilder>? configure = null)
@@ -25,6 +26,7 @@ public static class HypervisorExecutorModule
         var services = modules.Services;
         services.AddOptions<ExecutorOptions>().BindConfiguration(ExecutorOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ExecutorOptions>, ExecutorOptionsValidator>();
+        services.AddCommandLedger();
         if (choice.ExecutorType is { } executor) services.AddSingleton(typeof(IHypervisorExecutor), executor);
         else services.AddRemoteExecution(choice.CommandRunnerType);
 
@@ -53,8 +55,6 @@ public static class HypervisorExecutorModule
         }
         else services.AddSingleton(typeof(ISshCommandRunner), commandRunner);
 
-        services.AddSingleton<IHypervisorDriver, LibvirtDriver>();
-        services.AddSingleton<IHypervisorDriver, EsxiDriver>();
         services.AddSingleton<HypervisorDrivers>();
         services.AddSingleton<Machines>();
         services.AddSingleton<ActionRunner>();

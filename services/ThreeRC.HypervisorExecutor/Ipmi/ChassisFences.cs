@@ -39,7 +39,7 @@ internal sealed class ChassisFences : IDisposable
             }
             finally
             {
-                foreach (var line in underWay.Log.Lines) log.Add(joined ? JoinedPrefix + line : line);
+                log.Append(underWay.Log, joined ? JoinedPrefix : "");
             }
 
             // A fence started after this request can only read later; so this loop runs at most twice.

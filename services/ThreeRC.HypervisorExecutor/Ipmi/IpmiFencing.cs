@@ -17,7 +17,7 @@ internal sealed class IpmiFencing(IpmiTool tool, ChassisFences fences, IOptions<
     public PreparedAction Prepare(IpmiSettings bmc)
     {
         var off = tool.Prepare(bmc, "chassis", "power", "off");
-        var status = tool.Prepare(bmc, "chassis", "power", "status");
+        var status = tool.Prepare(bmc, "chassis", "power", "status") with { ReadsOnly = true };
         var timeout = options.Value.Ipmi.PowerOffTimeout;
         return new PreparedAction(
             [off.ToString(), $"{status}   [every {options.Value.Ipmi.PollInterval.TotalSeconds:0.###} s until '{PoweredOff}', at most {timeout.TotalSeconds:0.###} s]"],

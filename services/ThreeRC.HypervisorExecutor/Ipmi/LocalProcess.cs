@@ -5,7 +5,11 @@ using ThreeRC.HypervisorExecutor.Ssh;
 
 namespace ThreeRC.HypervisorExecutor.Ipmi;
 
-/// <summary>Runs a program on this machine with an argument list (no shell), killing it when it overruns.</summary>
+/// <summary>
+/// Runs a program on this machine with an argument list (no shell), killing it when it overruns. A program that could
+/// not start is an <see cref="ActionFailedException"/>; one killed because it overran a <see cref="CommandUnansweredException"/>,
+/// because the caller gave up a <see cref="CommandAbandonedException"/>.
+/// </summary>
 internal static class LocalProcess
 {
     public static async Task<CommandOutput> RunAsync(
@@ -32,11 +36,12 @@ internal static class LocalProcess
         {
             await process.WaitForExitAsync(limit.Token);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException e)
         {
+            // It started: whatever it was asked may have been done.
             process.Kill(entireProcessTree: true);
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new ActionFailedException($"{program} did not finish within {timeout.TotalSeconds:0.###} s");
+            if (cancellationToken.IsCancellationRequested) throw new CommandAbandonedException($"{program} was abandoned before it finished", e, cancellationToken);
+            throw new CommandUnansweredException($"{program} did not finish within {timeout.TotalSeconds:0.###} s", e);
         }
 
         return new CommandOutput(process.ExitCode, null, await output, await error);

@@ -11,6 +11,15 @@ public sealed class ExecutorOptions
     /// <summary>How long a guest reboot may take, from connecting to the command's end.</summary>
     public TimeSpan GuestRebootTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How long a command's record (executor.db) is kept after its not-after time: a repeat within it is answered from
+    /// the record; a later one is refused as expired. Either way nothing runs twice.
+    /// </summary>
+    public TimeSpan CommandRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often records past CommandRetention are deleted.</summary>
+    public TimeSpan CommandPruneInterval { get; set; } = TimeSpan.FromHours(1);
+
     public SshOptions Ssh { get; set; } = new();
 
     public IpmiOptions Ipmi { get; set; } = new();

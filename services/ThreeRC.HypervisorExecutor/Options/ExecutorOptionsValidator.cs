@@ -9,6 +9,8 @@ internal sealed class ExecutorOptionsValidator : IValidateOptions<ExecutorOption
     {
         var errors = new List<string>();
         Positive(errors, "Executor:GuestRebootTimeout", options.GuestRebootTimeout);
+        Positive(errors, "Executor:CommandRetention", options.CommandRetention);
+        Positive(errors, "Executor:CommandPruneInterval", options.CommandPruneInterval);
         Positive(errors, "Executor:Ssh:ConnectTimeout", options.Ssh.ConnectTimeout);
         Positive(errors, "Executor:Ssh:CommandTimeout", options.Ssh.CommandTimeout);
         Positive(errors, "Executor:Ssh:KeepAliveInterval", options.Ssh.KeepAliveInterval);
@@ -20,6 +22,8 @@ internal sealed class ExecutorOptionsValidator : IValidateOptions<ExecutorOption
         if (options.Ssh.MaxConcurrencyPerHost is < 1 or > 64) errors.Add("Executor:Ssh:MaxConcurrencyPerHost: must be between 1 and 64");
         if (options.Ssh.ConnectAttempts is < 1 or > 10) errors.Add("Executor:Ssh:ConnectAttempts: must be between 1 and 10");
         if (options.Ipmi.CipherSuite is < 0 or > 17) errors.Add("Executor:Ipmi:CipherSuite: must be an IPMI cipher suite id, 0 to 17");
+        if (options.Ipmi.CipherSuite == 0)
+            errors.Add("Executor:Ipmi:CipherSuite: 0 authenticates nothing and is refused here; give cipherSuite: 0 and insecure: true to the BMCs that need it in the inventory");
         if (string.IsNullOrWhiteSpace(options.Ipmi.ToolPath)) errors.Add("Executor:Ipmi:ToolPath: required");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

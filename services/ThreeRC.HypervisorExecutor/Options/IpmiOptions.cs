@@ -6,7 +6,10 @@ public sealed class IpmiOptions
     /// <summary>The ipmitool program.</summary>
     public string ToolPath { get; set; } = "ipmitool";
 
-    /// <summary>The RMCP+ cipher suite for lanplus (ipmitool -C); unset leaves ipmitool's default (17).</summary>
+    /// <summary>
+    /// The RMCP+ cipher suite for lanplus (ipmitool -C) of every BMC whose inventory entry names none; unset leaves
+    /// ipmitool's default (17). Never 0: a BMC that needs it says so in the inventory (cipherSuite: 0, insecure: true).
+    /// </summary>
     public int? CipherSuite { get; set; }
 
     /// <summary>How long one ipmitool call may take.</summary>

@@ -3,16 +3,29 @@ using ThreeRC.HypervisorExecutor.Commands;
 
 namespace ThreeRC.HypervisorExecutor.Ssh;
 
-/// <summary>One machine's shell for one action: every command is logged and recorded as <c>user@host: command</c>.</summary>
+/// <summary>
+/// One machine's shell for one action: every command is logged and recorded as <c>user@host: command</c>, with what
+/// came back from it (<see cref="CommandAnswer"/>).
+/// </summary>
 public sealed class HostShell(ISshCommandRunner runner, SshTarget target, CommandLog log, ILogger logger)
 {
     public SshTarget Target => target;
 
-    public Task<CommandOutput> RunAsync(RemoteCommand command, CancellationToken cancellationToken)
+    public async Task<CommandOutput> RunAsync(RemoteCommand command, CancellationToken cancellationToken)
     {
-        log.Add($"{target}: {command}");
+        var sent = log.Add($"{target}: {command}", changesState: !command.ReadsOnly);
         logger.LogInformation("Running {Target}: {Command}", target, command);
-        return runner.RunAsync(target, command, cancellationToken);
+        try
+        {
+            var output = await runner.RunAsync(target, command, cancellationToken);
+            sent.Answer = output.Succeeded ? CommandAnswer.Succeeded : output.ExitStatus is null ? CommandAnswer.Unclear : CommandAnswer.Refused;
+            return output;
+        }
+        catch (Exception e) when (e is OperationCanceledException and not CommandAbandonedException or RemoteCommandException and not CommandUnansweredException)
+        {
+            sent.Answer = CommandAnswer.NotSent;
+            throw;
+        }
     }
 
     /// <exception cref="RemoteCommandException">The command did not exit with status 0.</exception>

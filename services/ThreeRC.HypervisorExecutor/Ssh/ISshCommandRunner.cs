@@ -8,7 +8,10 @@ namespace ThreeRC.HypervisorExecutor.Ssh;
 /// </summary>
 public interface ISshCommandRunner
 {
-    /// <exception cref="RemoteCommandException">No connection could be made, the command timed out, or the connection dropped.</exception>
+    /// <exception cref="CommandUnansweredException">The command was sent, then timed out, lost its connection or was abandoned: it may have run.</exception>
+    /// <exception cref="RemoteCommandException">No connection could be made: the command was not sent.</exception>
+    /// <exception cref="CommandAbandonedException">The caller gave up after the command was sent: it may have run.</exception>
+    /// <exception cref="OperationCanceledException">The caller gave up before the command was sent.</exception>
     Task<CommandOutput> RunAsync(SshTarget target, RemoteCommand command, CancellationToken cancellationToken);
 
     /// <summary>Closes the reusable connection to <paramref name="target"/>, if one is open.</summary>

@@ -11,7 +11,9 @@ namespace ThreeRC.HypervisorExecutor.Ssh;
 /// <summary>
 /// Runs commands over SSH.NET: pooled connections, at most MaxConcurrencyPerHost at once per host, each within
 /// CommandTimeout. A query that finds its reused connection closed is asked once more on a new connection; any other
-/// command is not repeated, since it may have run.
+/// command is not repeated, since it may have run. Once a command is on its way, a timeout or a lost connection is a
+/// <see cref="CommandUnansweredException"/> and the caller giving up a <see cref="CommandAbandonedException"/>; before
+/// that, no connection is a <see cref="RemoteCommandException"/> and the caller giving up an <see cref="OperationCanceledException"/>.
 /// </summary>
 internal sealed class SshCommandRunner(SshConnectionPool pool, IOptions<ExecutorOptions> options) : ISshCommandRunner
 {
@@ -58,7 +60,11 @@ internal sealed class SshCommandRunner(SshConnectionPool pool, IOptions<Executor
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new RemoteCommandException($"{target}: {command} did not finish within {limit.TotalSeconds:0.###} s", e);
+            throw new CommandUnansweredException($"{target}: {command} did not finish within {limit.TotalSeconds:0.###} s", e);
+        }
+        catch (OperationCanceledException e)
+        {
+            throw new CommandAbandonedException($"{target}: {command} was abandoned before it finished", e, cancellationToken);
         }
         catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or InvalidOperationException)
         {

@@ -14,7 +14,7 @@ internal sealed class HostReader(YamlFieldReader fields, NameRegistry names, Nam
 
     private PhysicalHost? Read(YamlMappingNode map, string path)
     {
-        fields.RejectUnknownKeys(map, path, "name", "address", "ganglia", "ssh", "driver", "cpus", "memoryMb", "loadThreshold", "maxVms", "fencing");
+        fields.RejectUnknownKeys(map, path, "name", "address", "ganglia", "ssh", "driver", "libvirtUri", "cpus", "memoryMb", "loadThreshold", "maxVms", "fencing");
         var name = fields.String(map, path, "name", InventoryPatterns.Name(), "a name (letters, digits, '.', '-', '_')", required: true);
         names.Add(name, map, "name", path);
         if (name is not null) DeclaredNames.Add(name);
@@ -23,6 +23,7 @@ internal sealed class HostReader(YamlFieldReader fields, NameRegistry names, Nam
         gangliaNames.Add(ganglia, map, fields.Child(map, "ganglia") is null ? "name" : "ganglia", path);
         var ssh = SshReader.Read(fields, map, path, defaultUser: null);
         var driver = ReadDriver(map, path);
+        var libvirtUri = ReadLibvirtUri(map, path, driver);
         var cpus = fields.Int(map, path, "cpus", 1, 4096, required: true);
         var memory = fields.Int(map, path, "memoryMb", 1, int.MaxValue, required: true);
         var threshold = fields.Double(map, path, "loadThreshold", 0, required: true);
@@ -32,7 +33,18 @@ internal sealed class HostReader(YamlFieldReader fields, NameRegistry names, Nam
         return name is null || address is null || ganglia is null || ssh is null || driver is null || cpus is null
             || memory is null || threshold is null || maxVms is null
             ? null
-            : new PhysicalHost(name, address, ganglia, ssh, driver.Value, cpus.Value, memory.Value, threshold.Value, maxVms.Value, fencing);
+            : new PhysicalHost(name, address, ganglia, ssh, driver.Value, cpus.Value, memory.Value, threshold.Value, maxVms.Value, fencing)
+            {
+                LibvirtUri = libvirtUri ?? PhysicalHost.SystemLibvirtUri,
+            };
+    }
+
+    private string? ReadLibvirtUri(YamlMappingNode map, string path, HypervisorDriver? driver)
+    {
+        var uri = fields.String(map, path, "libvirtUri", InventoryPatterns.LibvirtUri(), "a libvirt URI such as qemu:///system (no query, no spaces or quotes)");
+        if (uri is not null && driver is HypervisorDriver.Esxi)
+            fields.Error(fields.Child(map, "libvirtUri")!, $"{path}.libvirtUri", "applies to libvirt hosts only (this host's driver is esxi)");
+        return uri;
     }
 
     private HypervisorDriver? ReadDriver(YamlMappingNode map, string path) =>
@@ -49,14 +61,14 @@ internal sealed class HostReader(YamlFieldReader fields, NameRegistry names, Nam
         var methods = new List<FencingMethod>();
         foreach (var (item, itemPath) in fields.Items(map, path, "fencing"))
         {
-            fields.RejectUnknownKeys(item, itemPath, "method", "address", "port", "interface", "user", "passwordFile", "passwordVariable");
+            fields.RejectUnknownKeys(item, itemPath, "method", "address", "port", "interface", "cipherSuite", "insecure", "user", "passwordFile", "passwordVariable");
             switch (fields.String(item, itemPath, "method", required: true))
             {
                 case "hypervisor":
                     methods.Add(new FencingMethod(FenceMethod.Hypervisor, null));
                     break;
                 case "ipmi":
-                    if (ReadIpmi(item, itemPath) is { } ipmi) methods.Add(new FencingMethod(FenceMethod.Ipmi, ipmi));
+                    if (IpmiReader.Read(fields, item, itemPath) is { } ipmi) methods.Add(new FencingMethod(FenceMethod.Ipmi, ipmi));
                     break;
                 case { } other:
                     fields.Error(fields.Child(item, "method")!, $"{itemPath}.method", $"'{other}' is not a fencing method (expected ipmi or hypervisor)");
@@ -65,21 +77,6 @@ internal sealed class HostReader(YamlFieldReader fields, NameRegistry names, Nam
         }
 
         return methods;
-    }
-
-    private IpmiSettings? ReadIpmi(YamlMappingNode map, string path)
-    {
-        var address = fields.String(map, path, "address", InventoryPatterns.Address(), "a host name or IP address", required: true);
-        var port = fields.Int(map, path, "port", 1, 65535) ?? 623;
-        var lanInterface = fields.String(map, path, "interface") ?? "lanplus";
-        if (lanInterface is not ("lan" or "lanplus"))
-            fields.Error(fields.Child(map, "interface")!, $"{path}.interface", $"'{lanInterface}' is not an IPMI interface (expected lan or lanplus)");
-        var user = fields.String(map, path, "user", InventoryPatterns.User(), "a BMC user name", required: true);
-        var passwordFile = fields.String(map, path, "passwordFile", InventoryPatterns.AbsolutePath(), "an absolute path");
-        var passwordVariable = fields.String(map, path, "passwordVariable", InventoryPatterns.EnvironmentVariable(), "an environment variable name");
-        if (passwordFile is null == passwordVariable is null)
-            fields.Error(map, $"{path}.passwordFile", "give exactly one of passwordFile or passwordVariable (never the password itself)");
-        return address is null || user is null ? null : new IpmiSettings(address, port, lanInterface, user, passwordFile, passwordVariable);
     }
 
     private T? Invalid<T>(YamlMappingNode map, string field, string key, string message) where T : struct

@@ -21,4 +21,14 @@ public sealed record PhysicalHost(
     int MemoryMb,
     double LoadThreshold,
     int MaxVms,
-    IReadOnlyList<FencingMethod> Fencing);
+    IReadOnlyList<FencingMethod> Fencing)
+{
+    /// <summary>The libvirt connection of a host that runs the system's VMs as root.</summary>
+    public const string SystemLibvirtUri = "qemu:///system";
+
+    /// <summary>
+    /// The libvirt connection every virsh command names (<c>-c</c>), so that what the host runs never depends on the
+    /// login's default connection: a non-root login would otherwise see only its own qemu:///session.
+    /// </summary>
+    public string LibvirtUri { get; init; } = SystemLibvirtUri;
+}

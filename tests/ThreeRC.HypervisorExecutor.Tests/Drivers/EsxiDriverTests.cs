@@ -85,6 +85,19 @@ public sealed class EsxiDriverTests() : LabTests(hosts: 2)
         Assert.Equal(["vim-cmd vmsvc/getallvms"], Lab[0].Calls());
     }
 
+    [Fact]
+    public async Task A_fence_whose_vm_listing_gives_no_answer_is_not_taken_for_a_host_that_does_not_know_the_vm()
+    {
+        Lab[0].HangCommands();
+        using var executor = Lab.Executor(Inventory(), ("Executor:Ssh:CommandTimeout", "00:00:01"));
+
+        var outcome = await executor.FenceAsync("gridse", "esx01", FenceMethod.Hypervisor);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("vim-cmd vmsvc/getallvms did not finish within 1 s", outcome.Reason);
+        Assert.Equal(["vim-cmd vmsvc/getallvms"], Lab[0].Calls());
+    }
+
     private string Inventory() => new TestInventory()
         .Host("esx01", Lab[0], driver: "esxi")
         .Host("esx02", Lab[1], driver: "esxi")

@@ -6,6 +6,8 @@ namespace ThreeRC.HypervisorExecutor.Tests.Drivers;
 /// <summary>The libvirt driver against real sshd instances whose PATH holds the virsh look-alike.</summary>
 public sealed class LibvirtDriverTests() : LabTests(hosts: 2)
 {
+    private const string Virsh = "virsh -c qemu:///system";
+
     [Fact]
     public async Task A_running_vm_is_destroyed_and_started_again_in_place()
     {
@@ -18,8 +20,9 @@ public sealed class LibvirtDriverTests() : LabTests(hosts: 2)
         Assert.Equal(["virsh domstate gridce", "virsh destroy gridce", "virsh start gridce", "virsh domstate gridce"], Lab[0].Calls());
         Assert.Equal("running", Lab[0].DomainState("gridce"));
         var login = $"{Lab[0].Ssh.User}@127.0.0.1:{Lab[0].Ssh.Port}";
-        Assert.Equal([$"{login}: virsh domstate gridce", $"{login}: virsh destroy gridce", $"{login}: virsh start gridce", $"{login}: virsh domstate gridce"],
+        Assert.Equal([$"{login}: {Virsh} domstate gridce", $"{login}: {Virsh} destroy gridce", $"{login}: {Virsh} start gridce", $"{login}: {Virsh} domstate gridce"],
             outcome.Commands);
+        Assert.All(Lab[0].VirshConnections(), uri => Assert.Equal("qemu:///system", uri));
     }
 
     [Fact]
@@ -48,7 +51,7 @@ public sealed class LibvirtDriverTests() : LabTests(hosts: 2)
         Assert.True(restarted.Succeeded, restarted.Reason);
         Assert.Equal(["virsh domstate gridce", "virsh destroy gridce", "virsh domstate gridce"], Lab[0].Calls());
         Assert.Equal(
-            ["virsh domstate gridce", $"virsh define {Lab.LibvirtDefinition("gridce")}", "virsh domstate gridce", "virsh start gridce", "virsh domstate gridce"],
+            ["virsh domstate gridce", "virsh list --all --name", $"virsh define {Lab.LibvirtDefinition("gridce")}", "virsh domstate gridce", "virsh start gridce", "virsh domstate gridce"],
             Lab[1].Calls());
         Assert.Equal("shut off", Lab[0].DomainState("gridce"));
         Assert.Equal("running", Lab[1].DomainState("gridce"));

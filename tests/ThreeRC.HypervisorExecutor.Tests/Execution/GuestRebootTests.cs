@@ -53,6 +53,25 @@ public sealed class GuestRebootTests() : LabTests(hosts: 1)
 
         Assert.False(outcome.Succeeded);
         Assert.EndsWith("reboot failed with exit status 1: reboot: Failed to connect to bus: No such file or directory", outcome.Reason);
+        Assert.False(outcome.MayHaveTakenEffect, "the guest said it did not reboot");
+    }
+
+    [Fact]
+    public async Task A_reboot_command_that_never_answers_may_have_taken_effect()
+    {
+        Lab[0].SetRebootMode("hang");
+        using var executor = Lab.Executor(Inventory(), ("Executor:GuestRebootTimeout", "00:00:02"));
+
+        var outcome = await executor.RebootAsync("gridce");
+
+        Assert.False(outcome.Succeeded);
+        var reboot = $"{Lab[0].Ssh.User}@127.0.0.1:{Lab[0].Ssh.Port}: reboot";
+        Assert.Equal(
+            $"{Lab[0].Ssh.User}@127.0.0.1:{Lab[0].Ssh.Port}: reboot did not complete within Executor:GuestRebootTimeout (2 s); "
+            + $"{reboot} may have taken effect (it was sent and no clear answer came back)",
+            outcome.Reason);
+        Assert.True(outcome.MayHaveTakenEffect);
+        Assert.Equal(["reboot"], Lab[0].Calls());
     }
 
     [Fact]
@@ -71,6 +90,7 @@ public sealed class GuestRebootTests() : LabTests(hosts: 1)
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(4));
         Assert.False(outcome.Succeeded);
         Assert.Equal($"{Lab[0].Ssh.User}@127.0.0.1:{closedPort}: no working login within Executor:GuestRebootTimeout (2 s); reboot was not sent", outcome.Reason);
+        Assert.False(outcome.MayHaveTakenEffect);
     }
 
     private string Inventory(string rebootCommand = "reboot") => new TestInventory()

@@ -10,10 +10,13 @@ internal sealed class TestInventory
     private readonly StringBuilder _vms = new();
     private int _macs;
 
-    public TestInventory Host(string name, SimulatedHost host, string driver = "libvirt", string? keyFile = null, string fencing = "- method: hypervisor") =>
-        Host(name, host.Ssh.Address, host.Ssh.Port, host.Ssh.User, driver, keyFile, fencing);
+    public TestInventory Host(
+        string name, SimulatedHost host, string driver = "libvirt", string? keyFile = null, string fencing = "- method: hypervisor", string? libvirtUri = null) =>
+        Host(name, host.Ssh.Address, host.Ssh.Port, host.Ssh.User, driver, keyFile, fencing, libvirtUri);
 
-    public TestInventory Host(string name, string address, int port, string user, string driver = "libvirt", string? keyFile = null, string fencing = "- method: hypervisor")
+    public TestInventory Host(
+        string name, string address, int port, string user, string driver = "libvirt", string? keyFile = null, string fencing = "- method: hypervisor",
+        string? libvirtUri = null)
     {
         _hosts.Append($"""
               - name: {name}
@@ -23,6 +26,7 @@ internal sealed class TestInventory
                   port: {port}
             {KeyLine(keyFile)}
                 driver: {driver}
+            {(libvirtUri is null ? "" : $"    libvirtUri: {libvirtUri}")}
                 cpus: 4
                 memoryMb: 8192
                 loadThreshold: 4

@@ -78,10 +78,10 @@ public sealed class ChassisFencesTests : IDisposable
         async (log, _) =>
         {
             Interlocked.Increment(ref _runs);
-            log.Add("power off");
+            log.Add("power off", changesState: true).Answer = CommandAnswer.Succeeded;
             await (before ?? Task.CompletedTask);
             var stamp = _fences.Stamp();
-            log.Add("power status");
+            log.Add("power status", changesState: false).Answer = CommandAnswer.Succeeded;
             asked?.SetResult();
             await (after ?? Task.CompletedTask);
             return stamp;

@@ -43,7 +43,7 @@ public sealed class IpmiFencingTests() : LabTests(hosts: 1)
     public async Task The_vms_of_one_lost_host_fencing_it_at_once_share_one_power_off_and_each_names_the_commands()
     {
         var inventory = new TestInventory()
-            .Host("alfa01", Lab[0], fencing: $"- method: ipmi\n  address: {_bmc.Address}\n  port: {_bmc.Port}\n  interface: lan\n  user: {_bmc.User}\n  passwordFile: {_bmc.PasswordFile}")
+            .Host("alfa01", Lab[0], fencing: Bmc($"passwordFile: {_bmc.PasswordFile}"))
             .Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce"))
             .Vm("gridui", "alfa01", Lab.LibvirtDefinition("gridui"))
             .Vm("gridwn", "alfa01", Lab.LibvirtDefinition("gridwn"))
@@ -89,6 +89,18 @@ public sealed class IpmiFencingTests() : LabTests(hosts: 1)
     }
 
     [Fact]
+    public async Task A_cipher_suite_the_inventory_names_for_the_bmc_overrides_the_configured_one()
+    {
+        using var executor = Lab.Executor(Inventory($"passwordFile: {_bmc.PasswordFile}", "lanplus", cipherSuite: "3"), ("Executor:Ipmi:CipherSuite", "17"));
+
+        var outcome = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Ipmi);
+
+        Assert.True(outcome.Succeeded, outcome.Reason);
+        Assert.False(_bmc.PowerIsOn);
+        Assert.All(outcome.Commands, line => Assert.StartsWith($"local: ipmitool -I lanplus -H 127.0.0.1 -p {_bmc.Port} -U admin -C 3 -f ", line));
+    }
+
+    [Fact]
     public async Task A_password_from_the_environment_reaches_ipmitool_but_never_its_command_line()
     {
         var variable = $"THREERC_TEST_BMC_{Guid.NewGuid():N}".ToUpperInvariant();
@@ -113,6 +125,7 @@ public sealed class IpmiFencingTests() : LabTests(hosts: 1)
 
         Assert.False(outcome.Succeeded);
         Assert.StartsWith("BMC 127.0.0.1: power off failed with exit status 1:", outcome.Reason);
+        Assert.False(outcome.MayHaveTakenEffect, "a power off the BMC refused did nothing");
         Assert.True(_bmc.PowerIsOn);
         Assert.DoesNotContain(_bmc.ChassisCalls(), call => call.Contains("set power", StringComparison.Ordinal));
     }
@@ -126,7 +139,9 @@ public sealed class IpmiFencingTests() : LabTests(hosts: 1)
         var outcome = await executor.FenceAsync("gridce", "alfa01", FenceMethod.Ipmi);
 
         Assert.False(outcome.Succeeded);
-        Assert.Equal("BMC 127.0.0.1: the chassis did not report power off within 1 s (last answer: Chassis Power is on)", outcome.Reason);
+        var powerOff = $"local: ipmitool -I lan -H 127.0.0.1 -p {_bmc.Port} -U admin -f {_bmc.PasswordFile} chassis power off";
+        Assert.Equal($"BMC 127.0.0.1: the chassis did not report power off within 1 s (last answer: Chassis Power is on); {powerOff} took effect", outcome.Reason);
+        Assert.True(outcome.MayHaveTakenEffect, "the BMC accepted the power off");
         Assert.True(outcome.Commands.Count(line => line.EndsWith("chassis power status", StringComparison.Ordinal)) >= 2);
         Assert.True(_bmc.PowerIsOn);
     }
@@ -156,8 +171,14 @@ public sealed class IpmiFencingTests() : LabTests(hosts: 1)
         Assert.DoesNotContain(_bmc.ChassisCalls(), call => call.Contains("set power", StringComparison.Ordinal));
     }
 
-    private string Inventory(string password, string lanInterface = "lan") => new TestInventory()
-        .Host("alfa01", Lab[0], fencing: $"- method: ipmi\n  address: {_bmc.Address}\n  port: {_bmc.Port}\n  interface: {lanInterface}\n  user: {_bmc.User}\n  {password}")
+    private string Inventory(string password, string lanInterface = "lan", string? cipherSuite = null) => new TestInventory()
+        .Host("alfa01", Lab[0], fencing: Bmc(password, lanInterface, cipherSuite))
         .Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce"))
         .Yaml;
+
+    /// <summary>ipmi_sim's BMC; over lan (IPMI 1.5, no integrity protection) only as the inventory accepts it with insecure: true.</summary>
+    private string Bmc(string password, string lanInterface = "lan", string? cipherSuite = null) =>
+        $"- method: ipmi\n  address: {_bmc.Address}\n  port: {_bmc.Port}\n  interface: {lanInterface}\n  user: {_bmc.User}\n  {password}"
+        + (lanInterface == "lan" ? "\n  insecure: true" : "")
+        + (cipherSuite is null ? "" : $"\n  cipherSuite: {cipherSuite}");
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,11 @@ namespace ThreeRC.HypervisorExecutor.Tests.Messaging;
 /// <summary>The built service, run as its own process on a real RabbitMQ, restarts a VM on a real sshd.</summary>
 public sealed class RestartVmOverRabbitMqTests : IAsyncLifetime
 {
+    private static readonly string[] Restarted = ["virsh domstate gridce", "virsh destroy gridce", "virsh start gridce", "virsh domstate gridce"];
     private readonly RabbitMqBroker _broker = new();
+    private readonly TempDirectory _data = new("executor-service");
     private readonly RestartResults _results = new();
+    private Dictionary<string, string?> _environment = null!;
     private Lab _lab = null!;
     private ServiceProcess _service = null!;
     private IHost _orchestrator = null!;
@@ -23,15 +27,15 @@ public sealed class RestartVmOverRabbitMqTests : IAsyncLifetime
         await Task.WhenAll(_broker.InitializeAsync(), StartLabAsync());
         var inventory = _lab.Write("inventory.yaml", new TestInventory().Host("alfa01", _lab[0]).Vm("gridce", "alfa01", _lab.LibvirtDefinition("gridce")).Yaml);
         var port = FreePort.Next();
-        var environment = new Dictionary<string, string?>(_broker.BusEnvironment)
+        _environment = new Dictionary<string, string?>(_broker.BusEnvironment)
         {
             ["Urls"] = $"http://127.0.0.1:{port}",
             ["Inventory__Path"] = inventory,
+            ["Storage__DataDirectory"] = _data.Path,
             ["Executor__Ssh__KnownHostsFile"] = _lab.KnownHostsFile,
             ["Executor__Ssh__DefaultKeyFile"] = _lab.Key.PrivateKeyFile,
         };
-        _service = ServiceProcess.StartService("ThreeRC.HypervisorExecutor", environment);
-        await _service.WaitForHealthAsync($"http://127.0.0.1:{port}/health");
+        await StartServiceAsync();
         _orchestrator = await StartOrchestratorBusAsync();
     }
 
@@ -41,6 +45,7 @@ public sealed class RestartVmOverRabbitMqTests : IAsyncLifetime
         if (_service is not null) await _service.DisposeAsync();
         if (_lab is not null) await _lab.DisposeAsync();
         await _broker.DisposeAsync();
+        _data.Dispose();
     }
 
     [Fact]
@@ -49,16 +54,44 @@ public sealed class RestartVmOverRabbitMqTests : IAsyncLifetime
         _lab[0].SetDomain("gridce", "running");
         var recovery = Guid.NewGuid();
 
-        await _orchestrator.Services.GetRequiredService<IPublishEndpoint>()
-            .Publish(new RestartVm(recovery, "gridce", Guid.NewGuid(), "alfa01", null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)));
+        await PublishAsync(new RestartVm(recovery, "gridce", Guid.NewGuid(), "alfa01", null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)));
 
-        var restarted = await _results.Restarted.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var restarted = await _results.NextAsync();
         Assert.Equal((recovery, "gridce", "alfa01"), (restarted.RecoveryId, restarted.VmName, restarted.HostName));
-        Assert.Equal(["virsh domstate gridce", "virsh destroy gridce", "virsh start gridce", "virsh domstate gridce"], _lab[0].Calls());
+        Assert.Equal(Restarted, _lab[0].Calls());
         Assert.Equal("running", _lab[0].DomainState("gridce"));
+        Assert.True(File.Exists(Path.Combine(_data.Path, "executor.db")), "the command record is under Storage:DataDirectory");
         var queues = await _broker.QueueNamesAsync();
         Assert.All(["threerc-reboot-guest", "threerc-restart-vm", "threerc-fence-host", "threerc-returned-host"], queue => Assert.Contains(queue, queues));
     }
+
+    [Fact]
+    public async Task A_restart_command_delivered_again_after_the_service_was_killed_and_started_again_is_answered_from_its_record()
+    {
+        _lab[0].SetDomain("gridce", "running");
+        var restart = new RestartVm(Guid.NewGuid(), "gridce", Guid.NewGuid(), "alfa01", null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5));
+        await PublishAsync(restart);
+        var first = await _results.NextAsync();
+
+        _service.Kill();
+        await _service.DisposeAsync();
+        await StartServiceAsync();
+        await PublishAsync(restart);
+
+        var again = await _results.NextAsync();
+        Assert.Equal((restart.CommandId, first.RestartedAt), (again.CommandId, again.RestartedAt));
+        Assert.Equal(first.Commands, again.Commands);
+        Assert.Equal(Restarted, _lab[0].Calls());
+        Assert.Equal("running", _lab[0].DomainState("gridce"));
+    }
+
+    private async Task StartServiceAsync()
+    {
+        _service = ServiceProcess.StartService("ThreeRC.HypervisorExecutor", _environment);
+        await _service.WaitForHealthAsync($"{_environment["Urls"]}/health");
+    }
+
+    private Task PublishAsync(RestartVm command) => _orchestrator.Services.GetRequiredService<IPublishEndpoint>().Publish(command);
 
     private async Task StartLabAsync() => _lab = await Lab.StartAsync(hosts: 1);
 
@@ -75,20 +108,26 @@ public sealed class RestartVmOverRabbitMqTests : IAsyncLifetime
 
     public sealed class RestartResults
     {
-        public TaskCompletionSource<VmRestarted> Restarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly BlockingCollection<object> _results = [];
+
+        public void Add(object result) => _results.Add(result);
+
+        public async Task<VmRestarted> NextAsync() => await Task.Run(() => _results.TryTake(out var result, TimeSpan.FromSeconds(60))
+            ? result as VmRestarted ?? throw new InvalidOperationException($"the restart failed: {((VmRestartFailed)result).Reason}")
+            : throw new TimeoutException("no restart result within 60 s"));
     }
 
     public sealed class RestartResultConsumer(RestartResults results) : IConsumer<VmRestarted>, IConsumer<VmRestartFailed>
     {
         public Task Consume(ConsumeContext<VmRestarted> context)
         {
-            results.Restarted.TrySetResult(context.Message);
+            results.Add(context.Message);
             return Task.CompletedTask;
         }
 
         public Task Consume(ConsumeContext<VmRestartFailed> context)
         {
-            results.Restarted.TrySetException(new InvalidOperationException($"the restart failed: {context.Message.Reason}"));
+            results.Add(context.Message);
             return Task.CompletedTask;
         }
     }

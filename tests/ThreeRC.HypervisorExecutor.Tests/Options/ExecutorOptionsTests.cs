@@ -49,6 +49,19 @@ public sealed class ExecutorOptionsTests : IDisposable
     }
 
     [Fact]
+    public void Cipher_suite_0_for_every_bmc_and_a_command_record_kept_for_no_time_stop_the_start()
+    {
+        var errors = Errors(Inventory(keyFile: null), ("Executor:Ssh:KnownHostsFile", KnownHosts()), ("Executor:Ssh:DefaultKeyFile", Key()),
+            ("Executor:Ipmi:CipherSuite", "0"), ("Executor:CommandRetention", "00:00:00"), ("Executor:CommandPruneInterval", "-01:00:00"));
+
+        Assert.Contains(
+            "Executor:Ipmi:CipherSuite: 0 authenticates nothing and is refused here; give cipherSuite: 0 and insecure: true to the BMCs that need it in the inventory",
+            errors);
+        Assert.Contains("Executor:CommandRetention: must be a positive duration such as 00:00:10 (was 00:00:00)", errors);
+        Assert.Contains("Executor:CommandPruneInterval: must be a positive duration such as 00:00:10 (was -01:00:00)", errors);
+    }
+
+    [Fact]
     public void A_key_exchange_method_that_ssh_net_does_not_offer_stops_the_start()
     {
         var errors = Errors(Inventory(keyFile: null), ("Executor:Ssh:KnownHostsFile", KnownHosts()), ("Executor:Ssh:DefaultKeyFile", Key()),

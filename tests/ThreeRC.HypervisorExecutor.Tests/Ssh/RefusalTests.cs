@@ -112,7 +112,8 @@ public sealed class RefusalTests() : LabTests(hosts: 1)
         Assert.False(outcome.Succeeded);
         Assert.Contains($"127.0.0.1:{closedPort}: cannot connect", outcome.Reason);
         Assert.Contains("(after 2 attempts)", outcome.Reason);
-        Assert.Equal([$"{Lab[0].Ssh.User}@127.0.0.1:{closedPort}: virsh domstate gridce"], outcome.Commands);
+        Assert.Equal([$"{Lab[0].Ssh.User}@127.0.0.1:{closedPort}: virsh -c qemu:///system domstate gridce"], outcome.Commands);
+        Assert.False(outcome.MayHaveTakenEffect, "nothing reached the host");
     }
 
     [Fact]
@@ -126,7 +127,8 @@ public sealed class RefusalTests() : LabTests(hosts: 1)
 
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(8));
         Assert.False(outcome.Succeeded);
-        Assert.Contains("virsh domstate gridce did not finish within 1 s", outcome.Reason);
+        Assert.Contains("virsh -c qemu:///system domstate gridce did not finish within 1 s", outcome.Reason);
+        Assert.False(outcome.MayHaveTakenEffect, "a query that overran changed nothing");
         Assert.Equal(["virsh domstate gridce"], Lab[0].Calls());
     }
 

@@ -19,7 +19,7 @@ internal static class DataCentreInventory
             hosts:
 
             """);
-        foreach (var host in hosts) yaml.Append(Host(host.Name, host.Hypervisor.Ssh, host.Bmc, cpus: 8, memoryMb: 16384, loadThreshold: 4));
+        foreach (var host in hosts) yaml.Append(Host(host.Name, host.Hypervisor.Ssh, host.Bmc, cpus: 8, memoryMb: 16384, loadThreshold: 4, libvirtUri: "qemu:///system"));
         yaml.Append("vms:\n");
         foreach (var vm in vms)
             yaml.Append(CultureInfo.InvariantCulture, $$"""
@@ -38,12 +38,17 @@ internal static class DataCentreInventory
         return yaml.ToString();
     }
 
-    /// <summary>A libvirt host reached by <paramref name="ssh"/>, at most 4 VMs, fenced through <paramref name="bmc"/>.</summary>
-    public static string Host(string name, SshServer ssh, IpmiSimulator bmc, int cpus, int memoryMb, int loadThreshold) => $$"""
+    /// <summary>
+    /// A libvirt host reached by <paramref name="ssh"/> whose VMs are on <paramref name="libvirtUri"/>, at most 4 VMs,
+    /// fenced through <paramref name="bmc"/>: ipmi_sim speaks IPMI 1.5 (interface lan), which only an inventory
+    /// that says insecure: true may use.
+    /// </summary>
+    public static string Host(string name, SshServer ssh, IpmiSimulator bmc, int cpus, int memoryMb, int loadThreshold, string libvirtUri) => $$"""
           - name: {{name}}
             address: {{ssh.Address}}
             ssh: { user: {{ssh.User}}, port: {{ssh.Port}} }
             driver: libvirt
+            libvirtUri: {{libvirtUri}}
             cpus: {{cpus}}
             memoryMb: {{memoryMb}}
             loadThreshold: {{loadThreshold}}
@@ -53,6 +58,7 @@ internal static class DataCentreInventory
                 address: {{bmc.Address}}
                 port: {{bmc.Port}}
                 interface: lan
+                insecure: true
                 user: {{bmc.User}}
                 passwordFile: {{bmc.PasswordFile}}
 

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using ThreeRC.HypervisorExecutor.Execution;
+using ThreeRC.HypervisorExecutor.Persistence;
+
+namespace ThreeRC.HypervisorExecutor.Ledger;
+
+/// <summary>
+/// Runs each command id at most once, whatever executor is behind the consumers. Before the first remote command the
+/// id is recorded as started (committed to executor.db); the result is recorded before it is published. A command id
+/// seen again is not run: a recorded result is given again (a retry after a failed publish), a start without a result
+/// that is not running here means the executor stopped mid-action (it may have taken effect), and one running now is
+/// waited for. A command past its not-after time is refused without running.
+/// </summary>
+internal sealed class CommandLedger(CommandRecordStore store, TimeProvider time, ILogger<CommandLedger> logger)
+{
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<ActionOutcome>>> _running = new();
+
+    public async Task<ActionOutcome> RunOnceAsync(CommandTicket ticket, Func<CancellationToken, Task<ActionOutcome>> action, CancellationToken cancellationToken)
+    {
+        var mine = new Lazy<Task<ActionOutcome>>(() => DecideAsync(ticket, action, cancellationToken));
+        var running = _running.GetOrAdd(ticket.CommandId, mine);
+        if (running != mine)
+        {
+            logger.LogInformation("{Command} is running already: its result is given again when it ends", ticket);
+            return await running.Value.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            return await mine.Value;
+        }
+        finally
+        {
+            _running.TryRemove(KeyValuePair.Create(ticket.CommandId, mine));
+        }
+    }
+
+    private async Task<ActionOutcome> DecideAsync(CommandTicket ticket, Func<CancellationToken, Task<ActionOutcome>> action, CancellationToken cancellationToken)
+    {
+        var record = await store.FindAsync(ticket.CommandId, cancellationToken);
+        if (record?.Outcome is { } recorded)
+        {
+            logger.LogInformation("{Command} was answered before: its recorded result is given again, nothing is run", ticket);
+            return recorded;
+        }
+
+        var now = time.GetUtcNow();
+        if (record is not null)
+        {
+            var interrupted = LedgerAnswers.Interrupted(record.StartedAt, now);
+            logger.LogWarning("{Command} was started before and has no result: {Reason}", ticket, interrupted.Reason);
+            await store.FinishAsync(ticket.CommandId, interrupted, CancellationToken.None);
+            return interrupted;
+        }
+
+        if (now > ticket.NotAfter)
+        {
+            var expired = LedgerAnswers.Expired(ticket, now);
+            logger.LogWarning("{Command}: {Reason}", ticket, expired.Reason);
+            await store.InsertAsync(ticket, now, expired, cancellationToken);
+            return expired;
+        }
+
+        await store.InsertAsync(ticket, now, outcome: null, cancellationToken);
+        var outcome = await action(cancellationToken);
+        await store.FinishAsync(ticket.CommandId, outcome, CancellationToken.None);
+        return outcome;
+    }
+}
