@@ -63,6 +63,7 @@ internal sealed class CommandLedger(CommandRecordStore store, TimeProvider time,
         }
 
         await store.InsertAsync(ticket, now, outcome: null, cancellationToken);
+        logger.LogInformation("{Command}: running", ticket);
         var outcome = await action(cancellationToken);
         await store.FinishAsync(ticket.CommandId, outcome, CancellationToken.None);
         return outcome;

@@ -43,7 +43,7 @@ internal sealed partial record CampaignInvariants(
         .AppendLine($"healthy hosts powered off: {HealthyHostsPoweredOff}")
         .ToString();
 
-    /// <summary>The executor's log line when it starts a command's action (see its CommandJournal).</summary>
-    [GeneratedRegex(@"command (?<id>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}): running")]
+    /// <summary>The executor's log line when it runs a command's action, once recorded as started (its CommandLedger).</summary>
+    [GeneratedRegex(@"\w+ (?<id>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}) for \S+: running")]
     private static partial Regex CommandRun();
 }

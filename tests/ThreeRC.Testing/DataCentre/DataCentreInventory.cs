@@ -73,7 +73,7 @@ internal static class DataCentreInventory
         detection:
           tmaxFactor: 4
           absoluteLimit: {Seconds(timers.DetectAfter)}
-          confirmWithProbe: true
+          confirmWithProbe: {(timers.ConfirmWithProbe ? "true" : "false")}
           probeTimeout: 1s
 
         """;
