@@ -19,6 +19,9 @@ public sealed class SelfKill(IOptions<OrchestratorOptions> options, IOptions<Sto
         if (File.Exists(marker)) return Task.CompletedTask;
         File.WriteAllText(marker, $"{fault.KillBeforePublishing} about {fault.Vm}");
         logger.LogCritical("Fault injection: SIGKILL after the commit of a {Message} about {Vm}, before it is published", fault.KillBeforePublishing, fault.Vm);
+        // The log is written in the background, and SIGKILL leaves no time for it: the line goes to stderr as well.
+        Console.Error.WriteLine($"Fault injection: SIGKILL after the commit of a {fault.KillBeforePublishing} about {fault.Vm}, before it is published");
+        Console.Error.Flush();
         Process.GetCurrentProcess().Kill();
         return Task.Delay(Timeout.Infinite);
     }

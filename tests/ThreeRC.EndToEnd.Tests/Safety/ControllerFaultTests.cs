@@ -19,9 +19,10 @@ public sealed class ControllerFaultTests(SafetyStack stack)
         await stack.DataCentre.HangGuestAsync(vm);
 
         await stack.Services.WaitForExitAsync("ThreeRC.Orchestrator", TimeSpan.FromSeconds(90));
-        Assert.Contains($"Fault injection: SIGKILL after the commit of a RestartVm about {vm}", stack.Services.Output("ThreeRC.Orchestrator"));
-        Assert.Equal(0, stack.Starts(vm));
+        var startsWhileDown = stack.Starts(vm);
         await stack.Services.RestartAsync("ThreeRC.Orchestrator");
+        Assert.Contains($"Fault injection: SIGKILL after the commit of a RestartVm about {vm}", stack.Services.Output("ThreeRC.Orchestrator"));
+        Assert.Equal(0, startsWhileDown);
 
         var recovery = await stack.Recoveries.EndedAsync(vm, _started, TimeSpan.FromMinutes(2), () => stack.Story(vm));
         Assert.True(recovery.State == RecoveryState.Recovered, $"{vm}'s incident ended {recovery.State}: {recovery}\n{stack.Story(vm)}");
@@ -32,6 +33,39 @@ public sealed class ControllerFaultTests(SafetyStack stack)
         var incidents = await stack.Recoveries.ListRecoveriesAsync(new ListRecoveriesRequest { VmName = vm });
         Assert.Single(incidents.Recoveries, incident => incident.StartedAt.ToDateTimeOffset() >= _started);
         stack.DataCentre.AssertSafe();
+    }
+
+    [Fact]
+    public async Task A_restart_whose_session_drops_after_the_start_gets_its_host_fenced_before_the_vm_starts_anywhere_else()
+    {
+        const string vm = "vm13";
+        var home = stack.DataCentre.Host("alfa02");
+        home.Hypervisor.SetVirshFault("start", "drop");
+        try
+        {
+            await stack.DataCentre.HangGuestAsync(vm);
+            var recovery = await stack.Recoveries.EndedAsync(vm, _started, TimeSpan.FromMinutes(2), () => stack.Story(vm));
+
+            Assert.True(recovery.State == RecoveryState.Recovered, $"{vm}'s incident ended {recovery.State}: {recovery}\n{stack.Story(vm)}");
+            var droppedStart = home.Hypervisor.TimedCalls().First(call => call.Call == $"virsh start {vm}").At;
+            Assert.Contains(recovery.Steps, step => step.Step == Restart && step.Detail.Contains("may have started it all the same", StringComparison.Ordinal));
+            var elsewhere = stack.DataCentre.Hosts.Where(host => host != home)
+                .SelectMany(host => host.Hypervisor.TimedCalls().Where(call => call.Call == $"virsh start {vm}")).Select(call => call.At).ToList();
+            if (elsewhere.Count > 0)
+            {
+                // It moved: alfa02 was made to power it off first, through its hypervisor, and alfa02 itself stayed on.
+                var fenced = home.Hypervisor.TimedCalls().First(call => call.Call == $"virsh destroy {vm}" && call.At > droppedStart).At;
+                Assert.True(elsewhere.Min() > fenced, $"{vm} started elsewhere at {elsewhere.Min():O} before alfa02 destroyed it at {fenced:O}\n{stack.Story(vm)}");
+                Assert.Contains(Fencing, recovery.Steps.Select(step => step.Step));
+            }
+
+            Assert.DoesNotContain(home.Bmc.ChassisCalls(), call => call.Contains("set power 0", StringComparison.Ordinal));
+            stack.DataCentre.AssertSafe();
+        }
+        finally
+        {
+            home.Hypervisor.SetVirshFault("start", "none");
+        }
     }
 
     [Fact]
