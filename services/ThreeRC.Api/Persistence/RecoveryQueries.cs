@@ -1,3 +1,5 @@
+using ThreeRC.Contracts.Recovery;
+
 namespace ThreeRC.Api.Persistence;
 
 /// <summary>Reads the incidents.</summary>
@@ -52,9 +54,9 @@ public sealed class RecoveryQueries(ApiDatabase database)
             cancellationToken);
 
     /// <summary>The steps in order; a step without an end ended when the next one began.</summary>
-    public async Task<IReadOnlyList<StepRecord>> StepsAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RecoveryStepRecord>> StepsAsync(Guid id, CancellationToken cancellationToken)
     {
-        var steps = await database.QueryAsync<StepRecord>(
+        var steps = await database.QueryAsync<RecoveryStepRecord>(
             """
             SELECT step AS Step, host_name AS HostName, detail AS Detail, started_at AS StartedAt, ended_at AS EndedAt
             FROM recovery_steps WHERE recovery_id = @id ORDER BY started_at

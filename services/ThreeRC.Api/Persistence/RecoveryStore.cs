@@ -83,7 +83,7 @@ public sealed class RecoveryStore(ApiDatabase database)
                 {
                     id = completed.RecoveryId, step = step.Step.ToString(), step.HostName, step.Detail,
                     started = step.StartedAt.ToUniversalTime(),
-                    ended = step.EndedAt.ToUniversalTime(),
+                    ended = step.EndedAt?.ToUniversalTime(),
                 }),
                 transaction);
         }, cancellationToken);

@@ -95,7 +95,7 @@ public sealed class RecoveryIncidents(ClusterInventory inventory, IOptions<Orche
         else
             logger.LogError("Recovery {RecoveryId} of {Vm} failed, an operator must act: {Reason}", saga.RecoveryId, saga.VmName, reason);
         context.PublishWithState(new RecoveryCompleted(saga.RecoveryId, saga.VmName, outcome, reason, saga.LastHeardAt, saga.StartedAt, now,
-            now - saga.StartedAt, saga.Steps.Select(step => step.ToRecord(now)).ToList()) { RunningOn = runningOn });
+            now - saga.StartedAt, [.. saga.Steps.Select(step => step with { EndedAt = step.EndedAt ?? now })]) { RunningOn = runningOn });
     }
 
     private static RecoveryLevel Max(RecoveryLevel a, RecoveryLevel b) => a > b ? a : b;

@@ -59,7 +59,7 @@ public sealed class RecoveryState : SagaStateMachineInstance, ISagaVersion
     /// <summary>Whether the incident has a row in the slot table (held, or waiting for one).</summary>
     public bool AsksForSlot { get; set; }
 
-    public List<StepEntry> Steps { get; set; } = [];
+    public List<RecoveryStepRecord> Steps { get; set; } = [];
 
     public DateTimeOffset? DeadlineAt { get; set; }
 

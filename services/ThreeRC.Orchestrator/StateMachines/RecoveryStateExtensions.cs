@@ -18,12 +18,22 @@ internal static class RecoveryStateExtensions
     }
 
     /// <summary>Closes the open step and opens <paramref name="step"/>.</summary>
-    public static StepEntry BeginStep(this RecoveryState saga, RecoveryStep step, string? host, string detail, DateTimeOffset now)
+    public static void BeginStep(this RecoveryState saga, RecoveryStep step, string? host, string detail, DateTimeOffset now)
     {
-        if (saga.Steps.Count > 0) saga.Steps[^1].EndedAt ??= now;
-        var entry = new StepEntry { Step = step, HostName = host, Detail = detail, StartedAt = now };
-        saga.Steps.Add(entry);
-        return entry;
+        saga.EndStep(now);
+        saga.Steps.Add(new RecoveryStepRecord(step, host, detail, now, null));
+    }
+
+    /// <summary>Ends the open step, if one runs.</summary>
+    public static void EndStep(this RecoveryState saga, DateTimeOffset now)
+    {
+        if (saga.Steps.Count > 0 && saga.Steps[^1].EndedAt is null) saga.Steps[^1] = saga.Steps[^1] with { EndedAt = now };
+    }
+
+    /// <summary>Adds <paramref name="note"/> to the open step's detail.</summary>
+    public static void NoteOnStep(this RecoveryState saga, string note)
+    {
+        if (saga.Steps.Count > 0) saga.Steps[^1] = saga.Steps[^1] with { Detail = $"{saga.Steps[^1].Detail}; {note}" };
     }
 
     /// <summary>Counts <paramref name="host"/> among the hosts that may run the VM.</summary>

@@ -167,7 +167,7 @@ public sealed class RecoverySteps(ClusterInventory inventory, IOptions<Orchestra
     public void Note(BehaviorContext<RecoveryState> context, string note)
     {
         var saga = context.Saga;
-        if (saga.Steps.Count > 0) saga.Steps[^1].Detail += $"; {note}";
+        saga.NoteOnStep(note);
         logger.LogInformation("Recovery {RecoveryId} of {Vm}: {Note}", saga.RecoveryId, saga.VmName, note);
     }
 

@@ -16,6 +16,12 @@ public sealed class SafetyStack : IAsyncLifetime
     public const string KilledBeforePublishing = "vm11";
     public const string ApiKey = "safety-stack-key-0123456789";
 
+    /// <summary>
+    /// T2 long enough for a killed orchestrator to start again on a busy machine before its restart's not-after time:
+    /// the restart it committed must still be worth sending when it comes back.
+    /// </summary>
+    private static readonly DataCentreTimers Timers = DataCentreTimers.ForTests with { RestartWait = TimeSpan.FromSeconds(45) };
+
     private ProtectedDataCentre? _stack;
 
     public EmulatedDataCentre DataCentre => _stack!.DataCentre;
@@ -37,7 +43,7 @@ public sealed class SafetyStack : IAsyncLifetime
             ["alfa01"] = [KilledBeforePublishing, "vm12"],
             ["alfa02"] = ["vm13"],
             ["alfa03"] = ["vm14"],
-        }, DataCentreTimers.ForTests, settings: new Dictionary<string, string?>
+        }, Timers, settings: new Dictionary<string, string?>
         {
             ["Orchestrator__FaultInjection__KillBeforePublishing"] = "RestartVm",
             ["Orchestrator__FaultInjection__Vm"] = KilledBeforePublishing,

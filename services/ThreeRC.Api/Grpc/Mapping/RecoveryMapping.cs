@@ -29,7 +29,7 @@ public static class RecoveryMapping
         CurrentStep = record.CurrentStep.ToProto(),
     };
 
-    public static V1.RecoveryStep ToProto(this StepRecord step) => new()
+    public static V1.RecoveryStep ToProto(this RecoveryStepRecord step) => new()
     {
         Step = ((RecoveryStep?)step.Step).ToProto(),
         HostName = step.HostName ?? "",
