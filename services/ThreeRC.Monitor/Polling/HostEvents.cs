@@ -7,7 +7,7 @@ namespace ThreeRC.Monitor.Polling;
 internal static class HostEvents
 {
     /// <param name="sources">Named as the source when no report lists the host.</param>
-    /// <param name="quietPhysicalHosts">The poll's quiet physical hosts, told with a physical host only: a VM's silence says nothing of them.</param>
+    /// <param name="quietPhysicalHosts">The poll's quiet physical hosts, told with every silent host: the orchestrator may learn of a VM's silence first.</param>
     public static HostUnresponsive Unresponsive(HostJudgement judgement, DateTimeOffset now, string sources, IReadOnlyList<string> quietPhysicalHosts) => new(
         judgement.Host.Name,
         judgement.Host.Kind,
@@ -17,7 +17,7 @@ internal static class HostEvents
         judgement.Sighting?.Source.ToString() ?? sources,
         judgement.Silence!)
     {
-        QuietPhysicalHosts = judgement.Host.Kind == HostKind.Physical ? quietPhysicalHosts : [],
+        QuietPhysicalHosts = quietPhysicalHosts,
     };
 
     public static HostResponsive Responsive(HostJudgement judgement, DateTimeOffset now) => new(

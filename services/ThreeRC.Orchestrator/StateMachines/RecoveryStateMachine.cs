@@ -29,12 +29,13 @@ public sealed partial class RecoveryStateMachine : MassTransitStateMachine<Recov
         Initially(
             When(HostDown, c => c.Message.Kind == HostKind.Physical).Finalize(),
             When(HostDown, c => c.Message.Kind == HostKind.Virtual && !_incidents.IsVm(c.Message.Name)).Then(c => _incidents.Drop(c.Message.Name, nameof(HostUnresponsive))).Finalize(),
-            Open(When(HostDown, c => c.Message.Kind == HostKind.Virtual && _incidents.IsVm(c.Message.Name)), m => m.Name, Silence),
+            Open(When(HostDown, c => c.Message.Kind == HostKind.Virtual && _incidents.IsVm(c.Message.Name)).Activity(x => x.OfType<MassFailureActivity>()),
+                m => m.Name, Silence),
             When(Requested, c => !_incidents.IsVm(c.Message.VmName)).Then(c => _incidents.Drop(c.Message.VmName, nameof(RecoveryRequested))).Finalize(),
             Open(When(Requested, c => _incidents.IsVm(c.Message.VmName)), m => m.VmName, Request));
 
         During(Healthy,
-            Open(When(HostDown), m => m.Name, Silence),
+            Open(When(HostDown).Activity(x => x.OfType<MassFailureActivity>()), m => m.Name, Silence),
             Open(When(Requested), m => m.VmName, Request));
 
         During(LeftAlone,

@@ -20,8 +20,8 @@ public record HostUnresponsive(
     string Reason)
 {
     /// <summary>
-    /// For a physical host: every physical host of the inventory that this monitor, at the same poll, had not heard
-    /// for at least half its limit, this one included. Many at once means the monitor (or Ganglia) has lost its
+    /// Every physical host of the inventory that this monitor, at the same poll, had not heard for at least half its
+    /// limit (this one included, for a physical host); told with a VM's silence too, which the orchestrator may learn first. Many at once means the monitor (or Ganglia) has lost its
     /// network rather than the hosts their power: the orchestrator's mass-failure brake counts them.
     /// </summary>
     public IReadOnlyList<string> QuietPhysicalHosts { get; init; } = [];

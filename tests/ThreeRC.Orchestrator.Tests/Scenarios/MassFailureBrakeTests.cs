@@ -40,6 +40,22 @@ public sealed class MassFailureBrakeTests : HarnessTest
     }
 
     [Fact]
+    public async Task A_vm_silence_that_arrives_before_its_hosts_loss_engages_the_brake_before_the_guest_is_rebooted()
+    {
+        await H.Publish(Down("web1") with { QuietPhysicalHosts = ["alfa01", "alfa02"] });
+
+        await H.Published<FencingHalted>();
+        await H.WaitForState("web1", "QueuedForReboot");
+        var held = await H.Published<RecoveryStepStarted>(m => m.VmName == "web1" && m.Step == RecoveryStep.Queued);
+        Assert.Contains("held before the guest reboot", held.Detail);
+        Assert.Equal(0, H.PublishedCount<RebootGuest>(_ => true));
+
+        await H.Publish(Down("alfa01", HostKind.Physical) with { QuietPhysicalHosts = ["alfa01", "alfa02"] });
+        await H.Published<RecoveryRequested>(m => m.VmName == "web1");
+        Assert.Equal(1, H.PublishedCount<FencingHalted>(_ => true));
+    }
+
+    [Fact]
     public async Task One_host_lost_alone_is_fenced_at_once()
     {
         await H.Publish(Down("alfa01", HostKind.Physical) with { QuietPhysicalHosts = ["alfa01"] });
