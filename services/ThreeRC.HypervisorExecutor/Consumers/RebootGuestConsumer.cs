@@ -1,18 +1,16 @@
 using MassTransit;
-using Microsoft.Extensions.Logging;
 using ThreeRC.Contracts.Hypervisor;
 using ThreeRC.HypervisorExecutor.Execution;
 using ThreeRC.HypervisorExecutor.Ledger;
 
 namespace ThreeRC.HypervisorExecutor.Consumers;
 
-internal sealed class RebootGuestConsumer(CommandLedger ledger, IHypervisorExecutor executor, TimeProvider time, ILogger<RebootGuestConsumer> logger) : IConsumer<RebootGuest>
+internal sealed class RebootGuestConsumer(CommandLedger ledger, IGuestRebooter rebooter) : IConsumer<RebootGuest>
 {
     public async Task Consume(ConsumeContext<RebootGuest> context)
     {
         var command = context.Message;
-        var outcome = await ledger.RunOnceAsync(
-            CommandTicket.Of(command), cancel => executor.RebootGuestAsync(command, cancel).OrFailedAsync(time, logger, cancel), context.CancellationToken);
+        var outcome = await ledger.RunOnceAsync(CommandTicket.Of(command), cancel => rebooter.RebootGuestAsync(command, cancel), context.CancellationToken);
         if (outcome.Succeeded)
             await context.Publish(new GuestRebootIssued(command.RecoveryId, command.VmName, command.CommandId, outcome.Commands.LastOrDefault() ?? "", outcome.At));
         else

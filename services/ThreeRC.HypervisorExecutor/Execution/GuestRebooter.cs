@@ -9,28 +9,37 @@ using ThreeRC.HypervisorExecutor.Ssh;
 namespace ThreeRC.HypervisorExecutor.Execution;
 
 /// <summary>
-/// Runs the guest's reboot command over SSH within GuestRebootTimeout; on a kept login (KeepGuestLogins), after a
+/// Reboots a guest: checks every value and plans the commands before any connection (a dry run ends there), then runs
+/// the guest's reboot command over SSH within GuestRebootTimeout; on a kept login (KeepGuestLogins), after a
 /// probe of it. A connection that drops during the reboot command, or the command killed by a signal, is what a
 /// reboot looks like from outside: both count as issued. One reboot at a time per guest: the connection one closes
 /// must not be the one another reboot of the same guest is using.
 /// </summary>
 internal sealed class GuestRebooter(
-    Machines machines, ISshCommandRunner runner, ActionRunner actions, IOptions<ExecutorOptions> options, ILogger<GuestRebooter> logger)
+    Machines machines, ISshCommandRunner runner, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<GuestRebooter> logger) : IGuestRebooter
 {
     private readonly ConcurrentDictionary<SshTarget, SemaphoreSlim> _guests = new();
 
-    public Task<ActionOutcome> RebootAsync(RebootGuest command, CancellationToken cancellationToken) =>
-        actions.RunAsync($"Reboot the guest of {command.VmName}", () => Prepare(command), cancellationToken);
-
-    private PreparedAction Prepare(RebootGuest command)
+    public async Task<ActionOutcome> RebootGuestAsync(RebootGuest command, CancellationToken cancellationToken)
     {
-        var vm = machines.Vm(command.VmName);
-        var target = machines.Login(vm);
-        var words = SafeValue.CommandWords(vm.RebootCommand, $"reboot command of {vm.Name}");
-        var reboot = new RemoteCommand(words[0], words.Skip(1).ToList());
-        var probe = options.Value.Ssh.KeepGuestLogins ? RemoteCommand.Probe : null;
-        var plan = new[] { probe, reboot }.OfType<RemoteCommand>().Select(step => $"{target}: {step}").ToList();
-        return new PreparedAction(plan, (log, cancel) => RebootAsync(new HostShell(runner, target, log, logger), probe, reboot, cancel));
+        var run = new ActionRun($"Reboot the guest of {command.VmName}", time, logger);
+        try
+        {
+            var vm = machines.Vm(command.VmName);
+            var target = machines.Login(vm);
+            var words = SafeValue.CommandWords(vm.RebootCommand, $"reboot command of {vm.Name}");
+            var reboot = new RemoteCommand(words[0], words.Skip(1).ToList());
+            var probe = options.Value.Ssh.KeepGuestLogins ? RemoteCommand.Probe : null;
+            var plan = new[] { probe, reboot }.OfType<RemoteCommand>().Select(step => $"{target}: {step}").ToList();
+            if (options.Value.DryRun) return run.DryRun(plan);
+            run.Starting();
+            await RebootAsync(new HostShell(runner, target, run.Log, logger), probe, reboot, cancellationToken);
+            return run.Done();
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return run.Failed(e);
+        }
     }
 
     private async Task RebootAsync(HostShell guest, RemoteCommand? probe, RemoteCommand reboot, CancellationToken cancellationToken)

@@ -1,31 +1,42 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ThreeRC.Contracts.Hypervisor;
 using ThreeRC.HypervisorExecutor.Drivers;
+using ThreeRC.HypervisorExecutor.Options;
 using ThreeRC.HypervisorExecutor.Ssh;
 using ThreeRC.Inventory.Model;
 
 namespace ThreeRC.HypervisorExecutor.Execution;
 
 /// <summary>
-/// Restarts a VM on a host: registers it there from its definition when the host does not know it, powers it off
+/// Restarts a VM on a host with the host's driver: checks every value and plans the commands before any connection (a
+/// dry run ends there), then registers the VM there from its definition when the host does not know it, powers it off
 /// when it is not off, starts it, and succeeds only when the hypervisor then reports it running.
 /// </summary>
-internal sealed class VmRestarter(Machines machines, HypervisorDrivers drivers, ISshCommandRunner runner, ActionRunner actions, ILogger<VmRestarter> logger)
+internal sealed class VmRestarter(
+    Machines machines, HypervisorDrivers drivers, ISshCommandRunner runner, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<VmRestarter> logger)
+    : IVmRestarter
 {
-    public Task<ActionOutcome> RestartAsync(RestartVm command, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> RestartVmAsync(RestartVm command, CancellationToken cancellationToken)
     {
         var moved = command.PreviousHost is null ? "" : $" (moved from {command.PreviousHost}, already fenced)";
-        return actions.RunAsync($"Restart {command.VmName} on {command.HostName}{moved}", () => Prepare(command), cancellationToken);
-    }
-
-    private PreparedAction Prepare(RestartVm command)
-    {
-        var vm = machines.Vm(command.VmName);
-        var host = machines.Host(command.HostName);
-        var driver = drivers.For(host);
-        var target = machines.Login(host);
-        var plan = driver.PlanRestart(vm).Select(line => $"{target}: {line}").ToList();
-        return new PreparedAction(plan, (log, cancel) => RestartAsync(driver, new HostShell(runner, target, log, logger), vm, cancel));
+        var run = new ActionRun($"Restart {command.VmName} on {command.HostName}{moved}", time, logger);
+        try
+        {
+            var vm = machines.Vm(command.VmName);
+            var host = machines.Host(command.HostName);
+            var driver = drivers.For(host);
+            var target = machines.Login(host);
+            var plan = driver.PlanRestart(vm).Select(line => $"{target}: {line}").ToList();
+            if (options.Value.DryRun) return run.DryRun(plan);
+            run.Starting();
+            await RestartAsync(driver, new HostShell(runner, target, run.Log, logger), vm, cancellationToken);
+            return run.Done();
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return run.Failed(e);
+        }
     }
 
     private static async Task RestartAsync(IHypervisorDriver driver, HostShell host, VirtualMachine vm, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public static class HypervisorExecutorModule
         services.AddOptions<ExecutorOptions>().BindConfiguration(ExecutorOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ExecutorOptions>, ExecutorOptionsValidator>();
         services.AddCommandLedger();
-        if (choice.ExecutorType is { } executor) services.AddSingleton(typeof(IHypervisorExecutor), executor);
+        if (choice.ExecutorType is { } executor) services.AddReplacedExecution(executor);
         else services.AddRemoteExecution(choice.CommandRunnerType);
 
         // A replaced executor may not honour Executor:DryRun, so only the real one rehearses; only SSH.NET logs in ahead.
@@ -57,14 +57,20 @@ public static class HypervisorExecutorModule
 
         services.AddSingleton<HypervisorDrivers>();
         services.AddSingleton<Machines>();
-        services.AddSingleton<ActionRunner>();
-        services.AddSingleton<GuestRebooter>();
-        services.AddSingleton<VmRestarter>();
-        services.AddSingleton<HypervisorFencing>();
         services.AddSingleton<IpmiTool>();
         services.AddSingleton<ChassisFences>();
         services.AddSingleton<IpmiFencing>();
-        services.AddSingleton<HostFencer>();
-        services.AddSingleton<IHypervisorExecutor, RemoteHypervisorExecutor>();
+        services.AddSingleton<IGuestRebooter, GuestRebooter>();
+        services.AddSingleton<IVmRestarter, VmRestarter>();
+        services.AddSingleton<IHostFencer, HostFencer>();
+    }
+
+    /// <summary>One executor answers all three commands in place of the real actions.</summary>
+    private static void AddReplacedExecution(this IServiceCollection services, Type executor)
+    {
+        services.AddSingleton(typeof(IHypervisorExecutor), executor);
+        services.AddSingleton<IGuestRebooter>(provider => provider.GetRequiredService<IHypervisorExecutor>());
+        services.AddSingleton<IVmRestarter>(provider => provider.GetRequiredService<IHypervisorExecutor>());
+        services.AddSingleton<IHostFencer>(provider => provider.GetRequiredService<IHypervisorExecutor>());
     }
 }

@@ -14,18 +14,26 @@ internal sealed class IpmiFencing(IpmiTool tool, ChassisFences fences, IOptions<
 {
     private const string PoweredOff = "Chassis Power is off";
 
-    public PreparedAction Prepare(IpmiSettings bmc)
+    /// <summary>The commands a fence of <paramref name="bmc"/> may run, with their conditions; building it checks every value.</summary>
+    public IReadOnlyList<string> Plan(IpmiSettings bmc)
     {
-        var off = tool.Prepare(bmc, "chassis", "power", "off");
-        var status = tool.Prepare(bmc, "chassis", "power", "status") with { ReadsOnly = true };
         var timeout = options.Value.Ipmi.PowerOffTimeout;
-        return new PreparedAction(
-            [off.ToString(), $"{status}   [every {options.Value.Ipmi.PollInterval.TotalSeconds:0.###} s until '{PoweredOff}', at most {timeout.TotalSeconds:0.###} s]"],
-            (log, cancel) => fences.FenceAsync(bmc, (shared, token) => FenceAsync(bmc, off, status, shared, token), log, cancel));
+        return
+        [
+            PowerOff(bmc).ToString(),
+            $"{PowerStatus(bmc)}   [every {options.Value.Ipmi.PollInterval.TotalSeconds:0.###} s until '{PoweredOff}', at most {timeout.TotalSeconds:0.###} s]",
+        ];
+    }
+
+    /// <summary>Fences the chassis, or joins the fence of it under way; the commands of every fence waited for go into <paramref name="log"/>.</summary>
+    public Task FenceAsync(IpmiSettings bmc, CommandLog log, CancellationToken cancellationToken)
+    {
+        var (off, status) = (PowerOff(bmc), PowerStatus(bmc));
+        return fences.FenceAsync(bmc, (shared, token) => PowerOffAsync(bmc, off, status, shared, token), log, cancellationToken);
     }
 
     /// <summary>Returns the <see cref="ChassisFences.Stamp"/> of the status call that reported the chassis off.</summary>
-    private async Task<long> FenceAsync(IpmiSettings bmc, IpmiCall off, IpmiCall status, CommandLog log, CancellationToken cancellationToken)
+    private async Task<long> PowerOffAsync(IpmiSettings bmc, IpmiCall off, IpmiCall status, CommandLog log, CancellationToken cancellationToken)
     {
         var result = await tool.RunAsync(off, log, cancellationToken);
         if (!result.Succeeded) throw new ActionFailedException($"BMC {bmc.Address}: power off failed with {result.Summary}");
@@ -43,6 +51,10 @@ internal sealed class IpmiFencing(IpmiTool tool, ChassisFences fences, IOptions<
             await Task.Delay(options.Value.Ipmi.PollInterval, time, cancellationToken);
         }
     }
+
+    private IpmiCall PowerOff(IpmiSettings bmc) => tool.Prepare(bmc, "chassis", "power", "off");
+
+    private IpmiCall PowerStatus(IpmiSettings bmc) => tool.Prepare(bmc, "chassis", "power", "status") with { ReadsOnly = true };
 
     private static string Answer(Ssh.CommandOutput result) => result.Succeeded ? result.Output.Trim() : result.Summary;
 }

@@ -10,7 +10,8 @@ namespace ThreeRC.HypervisorExecutor.Ledger;
 /// id is recorded as started (committed to executor.db); the result is recorded before it is published. A command id
 /// seen again is not run: a recorded result is given again (a retry after a failed publish), a start without a result
 /// that is not running here means the executor stopped mid-action (it may have taken effect), and one running now is
-/// waited for. A command past its not-after time is refused without running.
+/// waited for. A command past its not-after time is refused without running. An executor that throws instead of
+/// answering still gives the command its one result.
 /// </summary>
 internal sealed class CommandLedger(CommandRecordStore store, TimeProvider time, ILogger<CommandLedger> logger)
 {
@@ -64,8 +65,22 @@ internal sealed class CommandLedger(CommandRecordStore store, TimeProvider time,
 
         await store.InsertAsync(ticket, now, outcome: null, cancellationToken);
         logger.LogInformation("{Command}: running", ticket);
-        var outcome = await action(cancellationToken);
+        var outcome = await OutcomeOfAsync(action, cancellationToken);
         await store.FinishAsync(ticket.CommandId, outcome, CancellationToken.None);
         return outcome;
+    }
+
+    private async Task<ActionOutcome> OutcomeOfAsync(Func<CancellationToken, Task<ActionOutcome>> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await action(cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "The executor threw instead of reporting a failure");
+            // Nothing says what it ran before it threw, so it may have acted.
+            return ActionOutcome.Failed($"the executor failed: {e.Message}; it may have taken effect", [], time.GetUtcNow()) with { MayHaveTakenEffect = true };
+        }
     }
 }

@@ -31,7 +31,7 @@ public sealed class RestartLatencyScenario : IScenario
         var names = Enumerable.Range(1, vms).Select(i => $"vm{i:00}").ToList();
         foreach (var name in names) host.SetDomain(name, "running");
         using var executor = Build(folder, key, host, names);
-        var service = executor.Services.GetRequiredService<IHypervisorExecutor>();
+        var service = executor.Services.GetRequiredService<IVmRestarter>();
 
         var first = await TimeAsync(() => Restart(service, names[0]));
         var reused = new List<double>();
@@ -46,7 +46,7 @@ public sealed class RestartLatencyScenario : IScenario
         await output.WriteLineAsync($"{vms} VMs of one host at once (MaxConcurrencyPerHost 4): {all.Elapsed.TotalMilliseconds:0} ms in all");
     }
 
-    private static async Task Restart(IHypervisorExecutor service, string vm)
+    private static async Task Restart(IVmRestarter service, string vm)
     {
         var outcome = await service.RestartVmAsync(new RestartVm(Guid.NewGuid(), vm, Guid.NewGuid(), "alfa01", null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)), CancellationToken.None);
         if (!outcome.Succeeded) throw new InvalidOperationException($"restart of {vm} failed: {outcome.Reason}");

@@ -20,8 +20,6 @@ internal sealed class Executor : IDisposable
 
     private Executor(IHost host) => _host = host;
 
-    public IHypervisorExecutor Service => _host.Services.GetRequiredService<IHypervisorExecutor>();
-
     public LoginCheck LoginCheck => _host.Services.GetRequiredService<LoginCheck>();
 
     public PhysicalHost PhysicalHost(string name) => _host.Services.GetRequiredService<ClusterInventory>().FindHost(name)!;
@@ -45,13 +43,13 @@ internal sealed class Executor : IDisposable
     }
 
     public Task<ActionOutcome> RestartAsync(string vm, string host, string? previousHost = null) =>
-        Service.RestartVmAsync(new RestartVm(Guid.NewGuid(), vm, Guid.NewGuid(), host, previousHost, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)), CancellationToken.None);
+        _host.Services.GetRequiredService<IVmRestarter>().RestartVmAsync(new RestartVm(Guid.NewGuid(), vm, Guid.NewGuid(), host, previousHost, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)), CancellationToken.None);
 
     public Task<ActionOutcome> FenceAsync(string vm, string host, FenceMethod method) =>
-        Service.FenceHostAsync(new FenceHost(Guid.NewGuid(), vm, Guid.NewGuid(), host, method, 1, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)), CancellationToken.None);
+        _host.Services.GetRequiredService<IHostFencer>().FenceHostAsync(new FenceHost(Guid.NewGuid(), vm, Guid.NewGuid(), host, method, 1, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)), CancellationToken.None);
 
     public Task<ActionOutcome> RebootAsync(string vm) =>
-        Service.RebootGuestAsync(new RebootGuest(Guid.NewGuid(), vm, Guid.NewGuid(), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)), CancellationToken.None);
+        _host.Services.GetRequiredService<IGuestRebooter>().RebootGuestAsync(new RebootGuest(Guid.NewGuid(), vm, Guid.NewGuid(), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)), CancellationToken.None);
 
     public void Dispose() => _host.Dispose();
 }
