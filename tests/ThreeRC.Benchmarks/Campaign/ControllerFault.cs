@@ -11,16 +11,17 @@ internal sealed record ControllerFault(int Number, string Target, TimeSpan After
     public bool IsBroker => Target == Broker;
 
     /// <summary>
-    /// About one controller fault per <paramref name="every"/> guest or host faults: each target of
-    /// <paramref name="services"/> and the broker equally often, each after a random pause of up to twice the mean.
+    /// About one controller fault per <paramref name="every"/> guest or host faults, each after a random pause of up to
+    /// twice the mean. The targets (each of <paramref name="services"/> and the broker) come in rounds, each round in a
+    /// random order, so that every one is hit as soon as there are as many faults as targets.
     /// </summary>
     public static IReadOnlyList<ControllerFault> Plan(int seed, int faults, double every, IReadOnlyList<string> services, TimeSpan meanPause)
     {
         if (every <= 0) return [];
         var random = new Random(seed + 1);
         var targets = services.Append(Broker).ToList();
-        return Enumerable.Range(1, (int)Math.Ceiling(faults / every))
-            .Select(number => new ControllerFault(number, targets[random.Next(targets.Count)], meanPause * (2 * random.NextDouble())))
-            .ToList();
+        var count = (int)Math.Ceiling(faults / every);
+        var order = Enumerable.Range(0, (count + targets.Count - 1) / targets.Count).SelectMany(_ => targets.OrderBy(_ => random.Next())).Take(count);
+        return order.Select((target, index) => new ControllerFault(index + 1, target, meanPause * (2 * random.NextDouble()))).ToList();
     }
 }
