@@ -1,4 +1,4 @@
-using ThreeRC.Node.Lab.Simulation;
+using ThreeRC.Lab.Simulation;
 
 namespace ThreeRC.Benchmarks.Campaign;
 

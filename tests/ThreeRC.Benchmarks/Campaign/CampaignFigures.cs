@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ThreeRC.Node.Lab.Reporting;
-using ThreeRC.Node.Lab.Simulation;
+using ThreeRC.Lab.Reporting;
+using ThreeRC.Lab.Simulation;
 
 namespace ThreeRC.Benchmarks.Campaign;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using ThreeRC.Node.Lab.Simulation;
+using ThreeRC.Lab.Simulation;
 using ThreeRC.Testing.DataCentre;
 
 namespace ThreeRC.Benchmarks.Campaign;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ThreeRC.Contracts.Monitoring;
-using ThreeRC.Node.Lab.Reporting;
-using ThreeRC.Node.Lab.Simulation;
+using ThreeRC.Lab.Reporting;
+using ThreeRC.Lab.Simulation;
 using ThreeRC.Testing;
 using ThreeRC.Testing.DataCentre;
 using ThreeRC.Testing.Stack;

@@ -1,5 +1,5 @@
-using ThreeRC.Node.Lab.Reporting;
-using ThreeRC.Node.Lab.Simulation;
+using ThreeRC.Lab.Reporting;
+using ThreeRC.Lab.Simulation;
 
 namespace ThreeRC.Benchmarks.Campaign;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Google.Protobuf.WellKnownTypes;
 using ThreeRC.Contracts.Monitoring;
 using ThreeRC.Api.V1;
-using ThreeRC.Node.Lab.Simulation;
+using ThreeRC.Lab.Simulation;
 using ThreeRC.Testing;
 using ThreeRC.Testing.DataCentre;
 using ThreeRC.Testing.Stack;

@@ -1,5 +1,5 @@
 using System.Text;
-using ThreeRC.Node.Lab.Reporting;
+using ThreeRC.Lab.Reporting;
 
 namespace ThreeRC.Benchmarks.Libvirt;
 

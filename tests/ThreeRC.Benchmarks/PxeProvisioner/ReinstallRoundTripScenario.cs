@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ThreeRC.Contracts.Provisioning;
 using ThreeRC.ServiceDefaults.Messaging;
+using ThreeRC.StandIns;
 using ThreeRC.Testing;
 
 namespace ThreeRC.Benchmarks.PxeProvisioner;
@@ -84,9 +84,8 @@ public sealed class ReinstallRoundTripScenario : IScenario
         if (entry.ExitCode != 0) throw new InvalidOperationException($"TFTP fetch of {prepared.PxeConfigFile} failed: {entry}");
 
         clock.Restart();
-        using var callback = new HttpRequestMessage(HttpMethod.Post, PxelinuxEntry.KernelArgument(entry.Output, "threerc.callback"));
-        callback.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PxelinuxEntry.KernelArgument(entry.Output, "threerc.token"));
-        using var response = await client.SendAsync(callback);
+        var order = InstallOrder.In(entry.Output, vm) ?? throw new InvalidOperationException($"{prepared.PxeConfigFile} starts no installer: {entry.Output}");
+        using var response = await order.CallBackAsync(client);
         response.EnsureSuccessStatusCode();
         await awaited.For<InstallCompleted>(prepared.RecoveryId).WaitAsync(Patience);
         return (prepare, fetch, clock.Elapsed.TotalMilliseconds);

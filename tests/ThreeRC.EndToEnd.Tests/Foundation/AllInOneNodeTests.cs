@@ -13,9 +13,9 @@ public sealed class AllInOneNodeTests : IDisposable
     public async Task The_lab_answers_healthy_recovers_its_crashes_and_writes_the_summary_and_histograms()
     {
         var (port, grpcPort) = (FreePort.Next(), FreePort.Next());
-        await using var lab = ServiceProcess.StartService("ThreeRC.Node", new Dictionary<string, string?>(),
+        await using var lab = ServiceProcess.StartService("ThreeRC.Lab", new Dictionary<string, string?>(),
         [
-            "lab", "--hosts", "3", "--vms-per-host", "2", "--duration", "00:01:00", "--crash-every", "00:00:06",
+            "--hosts", "3", "--vms-per-host", "2", "--duration", "00:01:00", "--crash-every", "00:00:06",
             "--kinds", "GuestCrash", "GuestHang", "--seed", "7",
             "--output", _data.Path, "--port", $"{port}", "--grpc-port", $"{grpcPort}",
         ]);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using ThreeRC.Contracts.Provisioning;
 using ThreeRC.PxeProvisioner.Tests.Support;
+using ThreeRC.StandIns;
 using ThreeRC.Testing;
 
 namespace ThreeRC.PxeProvisioner.Tests.Callback;

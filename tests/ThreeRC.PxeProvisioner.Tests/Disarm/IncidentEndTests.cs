@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ThreeRC.Contracts.Provisioning;
 using ThreeRC.Contracts.Recovery;
 using ThreeRC.PxeProvisioner.Tests.Support;
+using ThreeRC.StandIns;
 using ThreeRC.Testing;
 
 namespace ThreeRC.PxeProvisioner.Tests.Disarm;

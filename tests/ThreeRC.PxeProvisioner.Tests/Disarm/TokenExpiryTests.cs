@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using ThreeRC.Contracts.Provisioning;
 using ThreeRC.PxeProvisioner.Provisioning;
 using ThreeRC.PxeProvisioner.Tests.Support;
+using ThreeRC.StandIns;
 using ThreeRC.Testing;
 
 namespace ThreeRC.PxeProvisioner.Tests.Disarm;

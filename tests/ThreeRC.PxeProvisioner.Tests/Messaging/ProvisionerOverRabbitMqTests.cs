@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +7,7 @@ using ThreeRC.Contracts.Provisioning;
 using ThreeRC.Contracts.Recovery;
 using ThreeRC.PxeProvisioner.Tests.Support;
 using ThreeRC.ServiceDefaults.Messaging;
+using ThreeRC.StandIns;
 using ThreeRC.Testing;
 
 namespace ThreeRC.PxeProvisioner.Tests.Messaging;
@@ -54,9 +54,7 @@ public sealed class ProvisionerOverRabbitMqTests(RabbitMqBroker broker) : IClass
         var prepared = await _published.WaitForAsync<ReinstallPrepared>(message => message.RecoveryId == command.RecoveryId);
         var install = await _tftp.FetchAsync(prepared.PxeConfigFile);
         using var client = new HttpClient();
-        using var callback = new HttpRequestMessage(HttpMethod.Post, PxelinuxEntry.KernelArgument(install.Output, "threerc.callback"));
-        callback.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PxelinuxEntry.KernelArgument(install.Output, "threerc.token"));
-        using var response = await client.SendAsync(callback);
+        using var response = await InstallOrder.In(install.Output, "gridce")!.CallBackAsync(client);
         var completed = await _published.WaitForAsync<InstallCompleted>(message => message.RecoveryId == command.RecoveryId);
         var after = await _tftp.FetchAsync(prepared.PxeConfigFile);
 

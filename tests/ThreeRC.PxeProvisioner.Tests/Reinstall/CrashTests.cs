@@ -4,6 +4,7 @@ using ThreeRC.Contracts.Provisioning;
 using ThreeRC.PxeProvisioner.Persistence;
 using ThreeRC.PxeProvisioner.Provisioning;
 using ThreeRC.PxeProvisioner.Tests.Support;
+using ThreeRC.StandIns;
 using ThreeRC.Testing;
 
 namespace ThreeRC.PxeProvisioner.Tests.Reinstall;

@@ -1,6 +1,7 @@
 using System.Net;
 using ThreeRC.Contracts.Provisioning;
 using ThreeRC.PxeProvisioner.Tests.Support;
+using ThreeRC.StandIns;
 using ThreeRC.Testing;
 
 namespace ThreeRC.PxeProvisioner.Tests.Reinstall;

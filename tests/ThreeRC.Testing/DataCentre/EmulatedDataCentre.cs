@@ -100,75 +100,14 @@ public sealed partial class EmulatedDataCentre : IDataCentre
             ["Pxe__TftpRoot"] = tftpRoot,
         };
 
-    /// <summary>The guest crashes: it stops reporting; a guest reboot brings it back.</summary>
-    public Task CrashGuestAsync(string vm) => FaultAsync(vm, VmFault.Crashed);
-
-    /// <summary>The guest hangs: it stops reporting and takes a reboot without coming back; a restart does.</summary>
-    public Task HangGuestAsync(string vm) => FaultAsync(vm, VmFault.Hung);
-
-    /// <summary>The guest's /boot is erased and it stops: only a reinstall brings it back.</summary>
-    public Task DestroyGuestAsync(string vm) => FaultAsync(vm, VmFault.Destroyed);
-
-    /// <summary>
-    /// An operator repairs the guest by hand where it runs (its /boot restored from a backup, say) and it reports
-    /// again, whatever step its recovery is at.
-    /// </summary>
-    public async Task RepairGuestAsync(string vm)
-    {
-        var repaired = Vm(vm);
-        var host = RunningOn(vm) ?? throw new InvalidOperationException($"{vm} runs on no host: there is no guest to repair");
-        repaired.Fault = VmFault.None;
-        await ReportingAgainAsync(repaired, $"repaired by an operator on {host}");
-    }
-
     /// <summary>The VMs whose pxelinux entry, read from the TFTP root, starts an installer now, each with the incident that armed it.</summary>
     public IReadOnlyList<InstallerEntry> InstallerEntries() => PxelinuxEntries.OnInstaller(Tftp.TftpRoot, Vms);
-
-    /// <summary>The host dies: no heartbeat, no SSH, its VMs frozen (still running as far as safety goes) until fenced.</summary>
-    public async Task FailHostAsync(string host)
-    {
-        var failing = Host(host);
-        Note($"{host} fails");
-        await failing.FailAsync();
-        foreach (var vm in Vms.Where(vm => RunningOn(vm.Name) == host)) await vm.Heartbeat.StopAsync();
-    }
-
-    /// <summary>
-    /// An operator powers a failed host on again through its BMC (<c>ipmitool chassis power on</c>); one that nobody
-    /// fenced (it ran no VM) is powered off first. It boots empty and reports again.
-    /// </summary>
-    public async Task PowerOnHostAsync(string host)
-    {
-        var booting = Host(host);
-        if (booting.PoweredOn)
-        {
-            await ChassisAsync(booting, "off");
-            await Eventually.Until(() => _poweredOff.ContainsKey(host), TimeSpan.FromSeconds(30), $"{host} seen powered off");
-        }
-
-        await ChassisAsync(booting, "on");
-        await Eventually.Until(() => !booting.HasFailed, TimeSpan.FromSeconds(30), $"{host} booted after power on");
-    }
-
-    private static async Task ChassisAsync(EmulatedHost host, string power)
-    {
-        var result = await host.Bmc.IpmitoolAsync("chassis", "power", power);
-        if (result.ExitCode != 0) throw new InvalidOperationException($"{host.Name}'s BMC refused power {power}: {result}");
-    }
 
     /// <summary>Throws when any VM ran on two hosts, or when the emulation itself failed.</summary>
     public void AssertSafe()
     {
         if (!_violations.IsEmpty) throw new InvalidOperationException("a VM ran on two hosts at once: " + string.Join("; ", _violations));
         if (_loop.IsFaulted) throw new InvalidOperationException("the data centre's emulation failed", _loop.Exception);
-    }
-
-    private async Task FaultAsync(string name, VmFault fault)
-    {
-        var vm = Vm(name);
-        vm.Fault = fault;
-        Note($"{name} {fault}".ToLowerInvariant());
-        await vm.Heartbeat.StopAsync();
     }
 
     private async Task BuildAsync(IReadOnlyDictionary<string, string[]> layout, DataCentreTimers timers)
@@ -196,105 +135,6 @@ public sealed partial class EmulatedDataCentre : IDataCentre
         await File.WriteAllTextAsync(InventoryFile, DataCentreInventory.Yaml(Hosts, Vms, timers));
         _loop = Task.Run(() => RunAsync(_stop.Token));
     }
-
-    private async Task RunAsync(CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            await TickAsync();
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), stop);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    private async Task TickAsync()
-    {
-        foreach (var host in Hosts)
-        {
-            if (!host.PoweredOn && _poweredOff.TryAdd(host.Name, true)) await PowerOffAsync(host);
-            else if (host.PoweredOn && _poweredOff.TryRemove(host.Name, out _)) await PowerOnAsync(host);
-            foreach (var call in host.NewCalls()) await HypervisorCallAsync(host, call.Split(' '));
-        }
-
-        foreach (var vm in Vms)
-            foreach (var call in vm.NewCalls())
-                if (call.StartsWith("reboot", StringComparison.Ordinal)) Machine(() => RebootAsync(vm));
-
-        foreach (var vm in Vms)
-        {
-            var hosts = Hosts.Where(host => host.Runs(vm.Name)).Select(host => host.Name).ToList();
-            if (hosts.Count > 1) _violations.Enqueue($"{vm.Name} on {string.Join(", ", hosts)} at {DateTimeOffset.UtcNow:O}");
-        }
-    }
-
-    private async Task PowerOffAsync(EmulatedHost host)
-    {
-        Note($"{host.Name} powered off");
-        host.ShutOffDomains();
-        foreach (var vm in Vms.Where(vm => RunningOn(vm.Name) == host.Name))
-        {
-            _runningOn[vm.Name] = null;
-            await vm.Heartbeat.StopAsync();
-        }
-    }
-
-    private async Task PowerOnAsync(EmulatedHost host)
-    {
-        Note($"{host.Name} powered on");
-        if (host.HasFailed) await host.BootAsync();
-    }
-
-    private async Task HypervisorCallAsync(EmulatedHost host, string[] call)
-    {
-        // The look-alike logs a call before it acts, so the state it leaves is read only after the boot time.
-        if (call is not ["virsh", var verb, var name] || Vms.FirstOrDefault(vm => vm.Name == name) is not { } vm) return;
-        if (verb == "start" && RunningOn(name) != host.Name)
-            Machine(() => BootAsync(vm, host));
-        else if (verb == "destroy" && RunningOn(name) == host.Name)
-        {
-            _runningOn[name] = null;
-            await vm.Heartbeat.StopAsync();
-        }
-    }
-
-    private async Task RebootAsync(EmulatedVm vm)
-    {
-        if (vm.Fault != VmFault.Crashed) return;
-        await Task.Delay(BootTime);
-        vm.Fault = VmFault.None;
-        await ReportingAgainAsync(vm, "rebooted");
-    }
-
-    private async Task BootAsync(EmulatedVm vm, EmulatedHost host)
-    {
-        await Task.Delay(BootTime);
-        if (!host.Runs(vm.Name)) return;
-        _runningOn[vm.Name] = host.Name;
-        if (vm.Fault == VmFault.Destroyed)
-        {
-            var installed = await _installer.BootOverPxeAsync(vm);
-            Note($"{vm.Name} on {host.Name}: {installed.What}");
-            if (!installed.Succeeded) return;
-        }
-
-        vm.Fault = VmFault.None;
-        await ReportingAgainAsync(vm, $"booted on {host.Name}");
-    }
-
-    private async Task ReportingAgainAsync(EmulatedVm vm, string how)
-    {
-        await vm.Heartbeat.StartAsync();
-        BootedAt[vm.Name] = DateTimeOffset.UtcNow;
-        Note($"{vm.Name} {how}");
-    }
-
-    private void Machine(Func<Task> work) => _machines.Add(Task.Run(work));
 
     private void Note(string note) => _notes.Enqueue($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {note}");
 

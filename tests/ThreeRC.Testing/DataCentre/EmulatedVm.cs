@@ -1,3 +1,4 @@
+using ThreeRC.StandIns;
 using ThreeRC.Testing.Ganglia;
 
 namespace ThreeRC.Testing.DataCentre;
@@ -38,7 +39,7 @@ public sealed class EmulatedVm : IAsyncDisposable
     public VmFault Fault { get; internal set; }
 
     /// <summary>Its pxelinux file name: 01- and the MAC with dashes.</summary>
-    public string PxelinuxFile => "pxelinux.cfg/01-" + Mac.Replace(':', '-');
+    public string PxelinuxFile => PxelinuxEntry.FileFor(Mac);
 
     public static async Task<EmulatedVm> StartAsync(string name, string mac, string home, SshKeyPair clientKey, GmondProcess gmond, string sharedStorage)
     {

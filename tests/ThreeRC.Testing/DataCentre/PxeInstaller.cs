@@ -1,4 +1,4 @@
-using System.Net.Http.Headers;
+using ThreeRC.StandIns;
 
 namespace ThreeRC.Testing.DataCentre;
 
@@ -13,12 +13,10 @@ internal sealed class PxeInstaller(DnsmasqServer tftp, TimeSpan installTime) : I
     public async Task<(bool Succeeded, string What)> BootOverPxeAsync(EmulatedVm vm)
     {
         var entry = await tftp.FetchAsync(vm.PxelinuxFile);
-        if (entry.ExitCode != 0 || !entry.Output.Contains("threerc.token=", StringComparison.Ordinal)) return (false, "no /boot and no installer");
+        if (entry.ExitCode != 0 || InstallOrder.In(entry.Output, vm.Name) is not { } order) return (false, "no /boot and no installer");
 
         await Task.Delay(installTime);
-        using var callback = new HttpRequestMessage(HttpMethod.Post, PxelinuxEntry.KernelArgument(entry.Output, "threerc.callback"));
-        callback.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PxelinuxEntry.KernelArgument(entry.Output, "threerc.token"));
-        using var answer = await _http.SendAsync(callback);
+        using var answer = await order.CallBackAsync(_http);
         return (answer.IsSuccessStatusCode, $"reinstalled; the call-back was answered {(int)answer.StatusCode}");
     }
 

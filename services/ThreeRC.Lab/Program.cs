@@ -1,0 +1,3 @@
+using ThreeRC.Lab;
+
+return await LabCommand.InvokeAsync(args);

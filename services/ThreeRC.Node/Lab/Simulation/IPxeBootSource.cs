@@ -1,7 +1,0 @@
-namespace ThreeRC.Node.Lab.Simulation;
-
-/// <summary>What a simulated VM's network boot finds: an install order, or local boot (null).</summary>
-public interface IPxeBootSource
-{
-    InstallOrder? InstallOrderFor(SimulatedVm vm);
-}
