@@ -7,11 +7,11 @@ namespace ThreeRC.Benchmarks.Campaign;
 
 /// <summary>
 /// What a controller must never do, counted over a campaign (each must be 0): incidents lost or opened twice, VMs on
-/// two hosts at once, pxelinux entries left on the installer after their incident ended, commands run twice, healthy
-/// hosts powered off.
+/// two hosts at once, reinstalls after a fault that left /boot intact, pxelinux entries left on the installer after
+/// their incident ended, commands run twice, healthy hosts powered off.
 /// </summary>
 internal sealed partial record CampaignInvariants(
-    int Faults, int Recovered, int Lost, int Duplicated, int DoubleStarts, int StrayInstallerEntries, int CommandsRunTwice, int HealthyHostsPoweredOff,
+    int Faults, int Recovered, int Lost, int Duplicated, int DoubleStarts, int NeedlessReinstalls, int StrayInstallerEntries, int CommandsRunTwice, int HealthyHostsPoweredOff,
     int ControllerFaults)
 {
     public static CampaignInvariants Of(IReadOnlyList<FaultOutcome> outcomes, IReadOnlyList<CampaignFault> plan, EmulatedDataCentre dataCentre,
@@ -27,6 +27,7 @@ internal sealed partial record CampaignInvariants(
             outcomes.Count(outcome => outcome.Incidents == 0 || outcome.Failure?.StartsWith("no incident ended", StringComparison.Ordinal) == true),
             outcomes.Sum(outcome => Math.Max(0, outcome.Incidents - 1)),
             dataCentre.Violations.Count,
+            outcomes.Count(outcome => outcome.ReinstalledNeedlessly),
             dataCentre.InstallerEntries().Count(entry => entry.RecoveryId is { } id && endedIncidents.Contains(id)),
             runs.GroupBy(id => id).Sum(group => group.Count() - 1),
             poweredOff,
@@ -38,6 +39,7 @@ internal sealed partial record CampaignInvariants(
         .AppendLine($"incidents lost: {Lost}")
         .AppendLine($"incidents opened twice for one fault: {Duplicated}")
         .AppendLine($"VMs seen running on two hosts at once: {DoubleStarts}")
+        .AppendLine($"reinstalls after a fault that left /boot intact: {NeedlessReinstalls}")
         .AppendLine($"pxelinux entries on the installer after their incident ended: {StrayInstallerEntries}")
         .AppendLine($"commands run twice (same command id): {CommandsRunTwice}")
         .AppendLine($"healthy hosts powered off: {HealthyHostsPoweredOff}")

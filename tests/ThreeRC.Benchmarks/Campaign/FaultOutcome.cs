@@ -6,12 +6,16 @@ namespace ThreeRC.Benchmarks.Campaign;
 /// <summary>
 /// What became of one VM after a fault: when the monitor declared it (or its host) unresponsive, when the
 /// orchestrator opened its incident, when the first command ran on a host or guest (the look-alike scripts stamp
-/// their own start), and when the VM's first heartbeat came back; and how many incidents it opened (one, if all is well).
+/// their own start), and when the VM's first heartbeat came back; how many incidents it opened (one, if all is well)
+/// and whether its incident reinstalled it.
 /// </summary>
 internal sealed record FaultOutcome(
     string Vm, CrashKind Kind, DateTimeOffset InjectedAt, DateTimeOffset? DeclaredAt, DateTimeOffset? OpenedAt, DateTimeOffset? FirstCommandAt,
-    DateTimeOffset? RecoveredAt, string? Failure, int Incidents = 1)
+    DateTimeOffset? RecoveredAt, string? Failure, int Incidents = 1, bool Reinstalled = false)
 {
+    /// <summary>A reinstall after a fault that left the VM's /boot intact: one that nobody wanted.</summary>
+    public bool ReinstalledNeedlessly => Reinstalled && Kind != CrashKind.Destructive;
+
     /// <summary>Fault → HostUnresponsive.</summary>
     public TimeSpan? Detection => DeclaredAt - InjectedAt;
 

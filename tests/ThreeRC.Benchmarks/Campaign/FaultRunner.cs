@@ -112,7 +112,8 @@ internal sealed class FaultRunner(EmulatedDataCentre dataCentre, Recoveries.Reco
         var declared = Declared(kind == CrashKind.HostPowerLoss ? fault.Target : vm, injectedAt) ?? opened;
         var recovered = dataCentre.BootedAt.TryGetValue(vm, out var booted) && booted > injectedAt ? booted : (DateTimeOffset?)null;
         var failure = ended.State == RecoveryState.Recovered ? null : $"incident {ended.State}: {ended.Reason}";
-        return new FaultOutcome(vm, kind, injectedAt, declared, opened, FirstCommandAfter(vm, declared), failure is null ? recovered : null, failure, incidents);
+        var reinstalled = ended.Steps.Any(step => step.Step == ThreeRC.Api.V1.RecoveryStepKind.Reinstall);
+        return new FaultOutcome(vm, kind, injectedAt, declared, opened, FirstCommandAfter(vm, declared), failure is null ? recovered : null, failure, incidents, reinstalled);
     }
 
     /// <summary>

@@ -65,8 +65,9 @@ internal sealed class ScriptedGangliaServer : IAsyncDisposable
             {
                 client = await _listener.AcceptTcpClientAsync(_stop.Token);
             }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
             {
+                // Stopped: InvalidOperationException when the listener stopped between the loop's check and the accept.
                 return;
             }
 
