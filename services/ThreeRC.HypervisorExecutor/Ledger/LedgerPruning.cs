@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ThreeRC.HypervisorExecutor.Options;
 using ThreeRC.HypervisorExecutor.Persistence;
+using ThreeRC.ServiceDefaults.Hosting;
 
 namespace ThreeRC.HypervisorExecutor.Ledger;
 
@@ -11,23 +11,15 @@ namespace ThreeRC.HypervisorExecutor.Ledger;
 /// a redelivery of such a command is refused as expired, so it still never runs twice.
 /// </summary>
 internal sealed class LedgerPruning(CommandRecordStore store, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<LedgerPruning> logger)
-    : BackgroundService
+    : PeriodicWork(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.CommandPruneInterval;
+
+    protected override string Name => "Deleting old command records";
+
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.CommandPruneInterval, time);
-        do
-        {
-            try
-            {
-                var pruned = await store.PruneAsync(time.GetUtcNow() - options.Value.CommandRetention, stoppingToken);
-                if (pruned > 0) logger.LogInformation("Deleted {Count} command records past Executor:CommandRetention", pruned);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Deleting old command records failed; trying again in {Interval}", options.Value.CommandPruneInterval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var pruned = await store.PruneAsync(Time.GetUtcNow() - options.Value.CommandRetention, cancellationToken);
+        if (pruned > 0) Logger.LogInformation("Deleted {Count} command records past Executor:CommandRetention", pruned);
     }
 }

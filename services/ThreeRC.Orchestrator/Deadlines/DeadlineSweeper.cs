@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using ThreeRC.Contracts.Recovery;
 using ThreeRC.Orchestrator.Options;
+using ThreeRC.ServiceDefaults.Hosting;
 using ThreeRC.ServiceDefaults.Messaging;
 
 namespace ThreeRC.Orchestrator.Deadlines;
@@ -16,12 +17,16 @@ public sealed class DeadlineSweeper(
     IBus bus,
     IOptions<OrchestratorOptions> options,
     TimeProvider time,
-    ILogger<DeadlineSweeper> logger) : BackgroundService
+    ILogger<DeadlineSweeper> logger) : PeriodicWork(time, logger)
 {
+    protected override TimeSpan Interval => options.Value.SweepInterval;
+
+    protected override string Name => "The deadline sweep";
+
     /// <summary>Publishes every due deadline once; returns how many.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var due = await store.DueAsync(now, options.Value.RedispatchAfter, options.Value.SweepBatchSize);
         if (due.Count == 0) return 0;
         var reached = due.Select(deadline =>
@@ -31,23 +36,11 @@ public sealed class DeadlineSweeper(
         return due.Count;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        do
+        while (await SweepAsync(cancellationToken) == options.Value.SweepBatchSize)
         {
-            try
-            {
-                while (await SweepAsync(stoppingToken) == options.Value.SweepBatchSize)
-                {
-                    // A full batch: there may be more due right now.
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The deadline sweep failed; retrying in {Interval}", options.Value.SweepInterval);
-            }
+            // A full batch: there may be more due right now.
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

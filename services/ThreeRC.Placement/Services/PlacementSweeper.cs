@@ -1,8 +1,8 @@
 using MassTransit;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ThreeRC.Placement.Options;
+using ThreeRC.ServiceDefaults.Hosting;
 using ThreeRC.ServiceDefaults.Messaging;
 
 namespace ThreeRC.Placement.Services;
@@ -16,28 +16,23 @@ internal sealed class PlacementSweeper(
     IBus bus,
     IOptions<PlacementOptions> options,
     TimeProvider time,
-    ILogger<PlacementSweeper> logger) : BackgroundService
+    ILogger<PlacementSweeper> logger) : PeriodicWork(time, logger)
 {
+    protected override TimeSpan Interval => options.Value.SweepInterval;
+
+    protected override string Name => "The placement sweep";
+
+    protected override bool RunsAtStart => false;
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await placement.LoadAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                var placed = await placement.RunAsync((engine, now) => engine.Sweep(now), stoppingToken);
-                await bus.PublishBatch(placed, stoppingToken).WithinPublishLimit(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The placement sweep failed; it runs again in {Interval}", options.Value.SweepInterval);
-            }
-        }
+        var placed = await placement.RunAsync((engine, now) => engine.Sweep(now), cancellationToken);
+        await bus.PublishBatch(placed, cancellationToken).WithinPublishLimit(cancellationToken);
     }
 }

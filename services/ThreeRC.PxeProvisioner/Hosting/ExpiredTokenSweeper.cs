@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ThreeRC.PxeProvisioner.Options;
 using ThreeRC.PxeProvisioner.Provisioning;
+using ThreeRC.ServiceDefaults.Hosting;
 
 namespace ThreeRC.PxeProvisioner.Hosting;
 
@@ -11,21 +11,14 @@ namespace ThreeRC.PxeProvisioner.Hosting;
 /// installer's call-back would be refused, and an entry left on the installer wipes the VM at its next network boot.
 /// </summary>
 internal sealed class ExpiredTokenSweeper(ArmedEntrySweep sweep, IOptions<PxeOptions> options, TimeProvider time, ILogger<ExpiredTokenSweeper> logger)
-    : BackgroundService
+    : PeriodicWork(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await sweep.SweepAsync(atStart: false, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The sweep of expired install tokens failed; retrying in {Interval}", options.Value.SweepInterval);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.SweepInterval;
+
+    protected override string Name => "The sweep of expired install tokens";
+
+    /// <summary>The start-up restore runs its own sweep before the provisioner takes commands.</summary>
+    protected override bool RunsAtStart => false;
+
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => sweep.SweepAsync(atStart: false, cancellationToken);
 }
