@@ -16,6 +16,7 @@ public sealed class PhysicalHostLostConsumer(
     MaintenanceStore maintenance,
     FencingBrake brake,
     HostLoss loss,
+    IBus bus,
     ILogger<PhysicalHostLostConsumer> logger) : IConsumer<HostUnresponsive>
 {
     public async Task Consume(ConsumeContext<HostUnresponsive> context)
@@ -32,7 +33,9 @@ public sealed class PhysicalHostLostConsumer(
         if (await brake.EngageIfTooManyAsync([lost.Name, .. lost.QuietPhysicalHosts]) is { } halted)
         {
             logger.LogCritical("Fencing halted: {Reason}", halted.Reason);
-            await context.Publish(halted);
+            // Now, not with this consumer's other messages: the brake is committed, and a retry of a relocation that
+            // failed would find it engaged and announce nothing.
+            await bus.Publish(halted, context.CancellationToken);
         }
 
         if (await maintenance.HostReasonAsync(lost.Name) is { } reason)

@@ -19,7 +19,4 @@ internal static class InstallerEntry
         armedBy = Guid.TryParse(recovery?[RecoveryLine.Length..], out var id) ? id : null;
         return true;
     }
-
-    /// <summary>Whether <paramref name="content"/> starts the installer for <paramref name="recoveryId"/>.</summary>
-    public static bool IsArmedBy(string? content, Guid recoveryId) => StartsInstaller(content, out var armedBy) && armedBy == recoveryId;
 }
