@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ThreeRC.Contracts.Operations;
 using ThreeRC.Contracts.Recovery;
 using ThreeRC.Inventory.Model;
 using ThreeRC.Orchestrator.Options;
@@ -40,14 +41,22 @@ public sealed class FencingBrake(OrchestratorDatabase database, ClusterInventory
         return new FencingHalted(reason, silent, hosts, now);
     }
 
-    /// <summary>Releases the brake; false when it was not engaged.</summary>
-    public async Task<bool> ResumeAsync(string by)
+    /// <summary>
+    /// Releases the brake for <paramref name="request"/>; returns when it was released, also when this request released
+    /// it before (its announcement may not have left), or null when it was not engaged.
+    /// </summary>
+    public async Task<DateTimeOffset?> ResumeAsync(ResumeFencing request)
     {
+        var now = time.GetUtcNow();
         using var turn = await database.EnterWriteAsync();
         await using var connection = await database.OpenAsync();
-        return await connection.ExecuteAsync(
-            "UPDATE fencing_brake SET halted_at = NULL, reason = NULL, resumed_at = @now, resumed_by = @by WHERE id = 1 AND halted_at IS NOT NULL",
-            new { now = time.GetUtcNow(), by }) == 1;
+        if (await connection.ExecuteAsync(
+                "UPDATE fencing_brake SET halted_at = NULL, reason = NULL, resumed_at = @now, resumed_by = @by WHERE id = 1 AND halted_at IS NOT NULL",
+                new { now, by = request.RequestedBy }) == 1)
+            return now;
+        var last = await connection.QuerySingleOrDefaultAsync<(DateTimeOffset? ResumedAt, string? ResumedBy)>(
+            "SELECT resumed_at, resumed_by FROM fencing_brake WHERE id = 1 AND halted_at IS NULL");
+        return last.ResumedBy == request.RequestedBy && last.ResumedAt >= request.RequestedAt ? last.ResumedAt : null;
     }
 
     /// <summary>Why incidents are held now, or null when the brake is released.</summary>

@@ -79,4 +79,24 @@ public sealed class MassFailureBrakeTests : HarnessTest
         var halted = await H.Published<FencingHalted>();
         Assert.Equal(["alfa01", "alfa02"], halted.SilentHosts);
     }
+
+    [Fact]
+    public async Task A_resume_delivered_again_is_announced_again_but_a_resume_of_a_released_brake_is_not()
+    {
+        await H.Publish(Down("alfa01", HostKind.Physical) with { QuietPhysicalHosts = ["alfa01", "alfa02"] });
+        await H.Published<FencingHalted>();
+        var resume = new ResumeFencing("the PDU tripped", "alice", H.Time.GetUtcNow());
+
+        await H.Publish(resume);
+        var resumed = await H.Published<FencingResumed>();
+        // A redelivery: the first announcement may not have left.
+        await H.Publish(resume);
+        await Testing.Eventually.Until(() => H.PublishedCount<FencingResumed>(_ => true) == 2, TimeSpan.FromSeconds(10), "the resume announced again");
+        Assert.All(H.Bus.Published.Select<FencingResumed>().Select(m => m.Context.Message), again => Assert.Equal(resumed, again));
+
+        await H.Publish(new ResumeFencing("checked", "bob", H.Time.GetUtcNow()));
+        await Testing.Eventually.Until(() => H.Bus.Consumed.Select<ResumeFencing>(m => m.Context.Message.RequestedBy == "bob").Any(), TimeSpan.FromSeconds(10),
+            "bob's resume consumed");
+        Assert.Equal(2, H.PublishedCount<FencingResumed>(_ => true));
+    }
 }
