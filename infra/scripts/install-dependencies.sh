@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs, from Debian's archive, the real parts ThreeRC's tests start (RabbitMQ, Ganglia, sshd, dnsmasq,
+# Installs, from Debian's archive, the real parts ThreeRC's tests start (RabbitMQ, PostgreSQL, Ganglia, sshd, dnsmasq,
 # ipmi_sim) and the tools around them. Only what is missing is installed; an up-to-date machine is left alone.
 set -euo pipefail
 
 packages=(
   rabbitmq-server     # the broker, started privately by infra/scripts/rabbitmq.sh
+  postgresql          # the shared store of redundant deployments, started privately by infra/scripts/postgresql.sh
   ganglia-monitor     # gmond and gmetric: the monitor's real source
   gmetad              # the aggregator's nested GRID documents
   openssh-server      # sshd for the hypervisor executor's tests

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every ThreeRC test on a fresh Debian 12 machine with the .NET 10 SDK: installs the Debian packages
 # the tests start for real when they are missing, builds, runs each test project (each starts and stops
-# its own RabbitMQ, gmond, sshd, dnsmasq on loopback; the libvirt and end-to-end suites one after the other),
-# and ends with one line: "N passed, N failed".
+# its own RabbitMQ, PostgreSQL, gmond, sshd, dnsmasq on loopback; the libvirt and end-to-end suites one after
+# the other), and ends with one line: "N passed, N failed". The suites that store anything run twice: on SQLite
+# files, then on PostgreSQL (THREERC_TEST_STORAGE=PostgreSql).
 #
 #   infra/scripts/test.sh [dotnet test arguments, such as --filter "FullyQualifiedName!~ThreeRC.EndToEnd"]
 #   (with arguments: one run of the whole solution with them)
@@ -26,8 +27,12 @@ else
   # The two suites that start whole stacks (QEMU guests, six services per collection) each run alone: on two cores,
   # together they starved each other's 8-second escalation timers.
   run ThreeRC.sln --filter "FullyQualifiedName!~ThreeRC.Libvirt.Tests&FullyQualifiedName!~ThreeRC.EndToEnd.Tests"
+  for suite in Shared Orchestrator Placement HypervisorExecutor PxeProvisioner Api; do
+    THREERC_TEST_STORAGE=PostgreSql run "tests/ThreeRC.$suite.Tests"
+  done
   run tests/ThreeRC.Libvirt.Tests
   run tests/ThreeRC.EndToEnd.Tests
+  THREERC_TEST_STORAGE=PostgreSql run tests/ThreeRC.EndToEnd.Tests
 fi
 
 count() { cat "$results"/*.trx 2> /dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | awk '{ sum += $1 } END { print sum + 0 }'; }

@@ -10,11 +10,14 @@ public static class PersistenceExtensions
     /// Adds <typeparamref name="TDatabase"/> as a singleton, binds <c>Storage</c>, and migrates the schema when
     /// the host starts so that a database it cannot use stops the service at once.
     /// </summary>
-    public static IServiceCollection AddSqliteDatabase<TDatabase>(this IServiceCollection services)
-        where TDatabase : SqliteDatabase
+    public static IServiceCollection AddServiceDatabase<TDatabase>(this IServiceCollection services)
+        where TDatabase : ServiceDatabase
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
-            .Validate(options => !string.IsNullOrWhiteSpace(options.DataDirectory), "Storage:DataDirectory: required")
+            .Validate(options => options.Provider != StorageProvider.Sqlite || !string.IsNullOrWhiteSpace(options.DataDirectory),
+                "Storage:DataDirectory: required with Storage:Provider Sqlite")
+            .Validate(options => options.Provider != StorageProvider.PostgreSql || !string.IsNullOrWhiteSpace(options.ConnectionString),
+                "Storage:ConnectionString: required with Storage:Provider PostgreSql (an Npgsql connection string)")
             .ValidateOnStart();
         services.AddSingleton<TDatabase>();
         services.AddHostedService<DatabaseMigration<TDatabase>>();
@@ -22,7 +25,7 @@ public static class PersistenceExtensions
     }
 
     private sealed class DatabaseMigration<TDatabase>(TDatabase database) : IHostedService
-        where TDatabase : SqliteDatabase
+        where TDatabase : ServiceDatabase
     {
         public Task StartAsync(CancellationToken cancellationToken) => database.MigrateAsync(cancellationToken);
 

@@ -1,20 +1,23 @@
 using System.Globalization;
 using System.Reflection;
 using Dapper;
+using ThreeRC.Persistence.Dialects;
 
 namespace ThreeRC.Persistence;
 
 /// <summary>
 /// Applies embedded scripts named <c>NNN_description.sql</c> in number order, each in its own transaction,
-/// and records each in <c>schema_version</c>, so that a database is only ever moved forward.
+/// and records each in <c>schema_version</c>, so that a database is only ever moved forward. Instances of a
+/// service starting together on one PostgreSQL database migrate one after the other: the later find it done.
 /// </summary>
-internal sealed class SchemaMigrator(SqliteDatabase database, Assembly assembly, string prefix)
+internal sealed class SchemaMigrator(StorageDialect dialect, Assembly assembly, string prefix)
 {
     public async Task MigrateAsync()
     {
-        await using var connection = await database.OpenRawAsync(CancellationToken.None);
+        await using var connection = await dialect.OpenAsync(CancellationToken.None);
+        await using var migration = await dialect.BeginMigrationAsync(connection);
         await connection.ExecuteAsync(
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at TEXT NOT NULL)");
+            "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, script TEXT NOT NULL, applied_at TEXT NOT NULL)");
         var applied = (await connection.QueryAsync<long>("SELECT version FROM schema_version")).ToHashSet();
 
         foreach (var (version, name) in Scripts().Where(script => !applied.Contains(script.Version)))

@@ -31,7 +31,7 @@ public static class ApiModule
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>(GrpcEndpoints.UseHttp2OnGrpcPort);
         services.AddHostedService<GrpcEndpoints.Reporter>();
 
-        services.AddSqliteDatabase<ApiDatabase>();
+        services.AddServiceDatabase<ApiDatabase>();
         services.AddSingleton<MonitorStateStore>();
         services.AddSingleton<HostLoadStore>();
         services.AddSingleton<MonitorSourceStore>();

@@ -11,11 +11,11 @@ internal sealed class ReadModelHealthCheck(ApiDatabase database) : IHealthCheck
         try
         {
             await database.QueryAsync<long>("SELECT count(*) FROM recoveries", null, cancellationToken);
-            return HealthCheckResult.Healthy($"read model at {database.File}");
+            return HealthCheckResult.Healthy($"read model at {database.Location}");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy($"read model at {database.File} cannot be read: {e.Message}", e);
+            return HealthCheckResult.Unhealthy($"read model at {database.Location} cannot be read: {e.Message}", e);
         }
     }
 }

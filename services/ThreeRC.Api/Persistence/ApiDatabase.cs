@@ -5,9 +5,9 @@ using ThreeRC.Persistence;
 
 namespace ThreeRC.Api.Persistence;
 
-/// <summary>The Api's read model: api.db in the data directory.</summary>
+/// <summary>The Api's read model: api.db in the data directory, or the schema api.</summary>
 public sealed class ApiDatabase(IOptions<StorageOptions> storage)
-    : SqliteDatabase(Path.Combine(storage.Value.DataDirectory, "api.db"), typeof(ApiDatabase).Assembly, "ThreeRC.Api.Persistence.Scripts.")
+    : ServiceDatabase(storage.Value, "api", typeof(ApiDatabase).Assembly, "ThreeRC.Api.Persistence.Scripts.")
 {
     public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken)
     {
@@ -21,12 +21,11 @@ public sealed class ApiDatabase(IOptions<StorageOptions> storage)
         return (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction: all of it is stored, or none.</summary>
-    public async Task InTransactionAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await work(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    /// <summary>Runs <paramref name="work"/> in one write: all of it is stored, or none.</summary>
+    public Task InTransactionAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            await work(connection, transaction);
+            return true;
+        }, cancellationToken);
 }

@@ -41,9 +41,10 @@ public sealed class RecoveryStore(ApiDatabase database)
                 parameters, transaction);
             await connection.ExecuteAsync(
                 """
-                INSERT OR IGNORE INTO recovery_steps (recovery_id, step, host_name, detail, started_at)
+                INSERT INTO recovery_steps (recovery_id, step, host_name, detail, started_at)
                 SELECT @RecoveryId, @step, @HostName, @Detail, @started
                 WHERE NOT EXISTS (SELECT 1 FROM recoveries WHERE id = @RecoveryId AND completed_at IS NOT NULL)
+                ON CONFLICT DO NOTHING
                 """,
                 parameters, transaction);
         }, cancellationToken);
@@ -76,8 +77,9 @@ public sealed class RecoveryStore(ApiDatabase database)
             await connection.ExecuteAsync("DELETE FROM recovery_steps WHERE recovery_id = @RecoveryId", new { completed.RecoveryId }, transaction);
             await connection.ExecuteAsync(
                 """
-                INSERT OR IGNORE INTO recovery_steps (recovery_id, step, host_name, detail, started_at, ended_at)
+                INSERT INTO recovery_steps (recovery_id, step, host_name, detail, started_at, ended_at)
                 VALUES (@id, @step, @HostName, @Detail, @started, @ended)
+                ON CONFLICT DO NOTHING
                 """,
                 completed.Steps.Select(step => new
                 {

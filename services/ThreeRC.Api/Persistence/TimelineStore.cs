@@ -9,17 +9,18 @@ public sealed class TimelineStore(ApiDatabase database)
     public async Task<bool> AddAsync(Guid messageId, Guid recoveryId, string kind, EventFacts facts, CancellationToken cancellationToken) =>
         await database.ExecuteAsync(
             """
-            INSERT OR IGNORE INTO recovery_events (message_id, recovery_id, kind, occurred_at, host_name, summary)
+            INSERT INTO recovery_events (message_id, recovery_id, kind, occurred_at, host_name, summary)
             VALUES (@messageId, @recoveryId, @kind, @at, @HostName, @Summary)
+            ON CONFLICT DO NOTHING
             """,
             new { messageId, recoveryId, kind, at = facts.OccurredAt.ToUniversalTime(), facts.HostName, facts.Summary },
             cancellationToken) == 1;
 
     public Task<IReadOnlyList<TimelineEntry>> ListAsync(Guid recoveryId, CancellationToken cancellationToken) =>
         database.QueryAsync<TimelineEntry>(
-            """
+            $"""
             SELECT occurred_at AS OccurredAt, kind AS Kind, host_name AS HostName, summary AS Summary
-            FROM recovery_events WHERE recovery_id = @recoveryId ORDER BY occurred_at, rowid
+            FROM recovery_events WHERE recovery_id = @recoveryId ORDER BY occurred_at, {database.Dialect.InsertionOrder}
             """,
             new { recoveryId },
             cancellationToken);

@@ -10,7 +10,7 @@ internal static class CommandLedgerRegistration
     /// <summary>The at-most-once record the consumers go through: executor.db, its store, the ledger and its pruning.</summary>
     public static IServiceCollection AddCommandLedger(this IServiceCollection services)
     {
-        services.AddSqliteDatabase<ExecutorDatabase>();
+        services.AddServiceDatabase<ExecutorDatabase>();
         services.AddSingleton<CommandRecordStore>();
         services.AddSingleton<CommandLedger>();
         services.AddHostedService<LedgerPruning>();

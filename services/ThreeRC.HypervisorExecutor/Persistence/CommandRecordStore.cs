@@ -46,12 +46,9 @@ internal sealed class CommandRecordStore(ExecutorDatabase database)
     public Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         WriteAsync("DELETE FROM commands WHERE not_after < @cutoff", new { cutoff = cutoff.ToUniversalTime() }, cancellationToken);
 
-    private async Task<int> WriteAsync(string sql, object parameters, CancellationToken cancellationToken)
-    {
-        using var turn = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-    }
+    private Task<int> WriteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)),
+            cancellationToken);
 
     private static string? Json(ActionOutcome? outcome) => outcome is null ? null : JsonSerializer.Serialize(outcome.Commands);
 }

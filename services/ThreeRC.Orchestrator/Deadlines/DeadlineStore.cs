@@ -4,33 +4,28 @@ using ThreeRC.Orchestrator.Persistence;
 namespace ThreeRC.Orchestrator.Deadlines;
 
 /// <summary>
-/// The sweeper's view of the saga table: due deadlines not yet published (or published long enough ago that
-/// the message must have been lost), and the mark that says a deadline was published.
+/// The sweeper's view of the saga table: due deadlines not yet published (or published long enough ago that the message
+/// must have been lost). A sweep claims them in one write, marking them published before it publishes them, so that
+/// of several orchestrators on one database only one publishes each; a claim whose publish never happened is claimed
+/// again after the redispatch delay.
 /// </summary>
 public sealed class DeadlineStore(OrchestratorDatabase database)
 {
-    public async Task<IReadOnlyList<DueDeadline>> DueAsync(DateTimeOffset now, TimeSpan redispatchAfter, int limit)
-    {
-        await using var connection = await database.OpenAsync();
-        var rows = await connection.QueryAsync<(Guid CorrelationId, Guid Token, long DeadlineAt)>(
-            """
-            SELECT correlation_id, deadline_token, deadline_at FROM recovery_saga
-            WHERE deadline_at <= @now
-              AND (dispatched_token IS NULL OR dispatched_token != deadline_token OR dispatched_at <= @redispatch)
-            ORDER BY deadline_at LIMIT @limit
-            """,
-            new { now = now.ToUnixTimeMilliseconds(), redispatch = (now - redispatchAfter).ToUnixTimeMilliseconds(), limit });
-        return rows.Select(row => new DueDeadline(row.CorrelationId, row.Token, row.DeadlineAt)).ToList();
-    }
-
-    public async Task MarkDispatchedAsync(IEnumerable<DueDeadline> deadlines, DateTimeOffset now)
-    {
-        using var turn = await database.EnterWriteAsync();
-        await using var connection = await database.OpenAsync();
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await connection.ExecuteAsync(
-            "UPDATE recovery_saga SET dispatched_token = @Token, dispatched_at = @at WHERE correlation_id = @CorrelationId",
-            deadlines.Select(deadline => new { deadline.Token, deadline.CorrelationId, at = now.ToUnixTimeMilliseconds() }), transaction);
-        await transaction.CommitAsync();
-    }
+    public Task<IReadOnlyList<DueDeadline>> ClaimDueAsync(DateTimeOffset now, TimeSpan redispatchAfter, int limit) =>
+        database.WriteAsync<IReadOnlyList<DueDeadline>>(async (connection, transaction) =>
+        {
+            var at = now.ToUnixTimeMilliseconds();
+            var rows = (await connection.QueryAsync<(Guid CorrelationId, Guid Token, long DeadlineAt)>(
+                """
+                SELECT correlation_id, deadline_token, deadline_at FROM recovery_saga
+                WHERE deadline_at <= @at
+                  AND (dispatched_token IS NULL OR dispatched_token != deadline_token OR dispatched_at <= @redispatch)
+                ORDER BY deadline_at LIMIT @limit
+                """,
+                new { at, redispatch = (now - redispatchAfter).ToUnixTimeMilliseconds(), limit }, transaction)).ToList();
+            await connection.ExecuteAsync(
+                "UPDATE recovery_saga SET dispatched_token = @Token, dispatched_at = @at WHERE correlation_id = @CorrelationId",
+                rows.Select(row => new { row.Token, row.CorrelationId, at }), transaction);
+            return rows.Select(row => new DueDeadline(row.CorrelationId, row.Token, row.DeadlineAt)).ToList();
+        });
 }

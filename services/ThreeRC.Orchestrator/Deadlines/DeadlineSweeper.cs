@@ -10,7 +10,8 @@ namespace ThreeRC.Orchestrator.Deadlines;
 /// <summary>
 /// Debian's RabbitMQ has no delayed-message exchange, so timers live in the saga rows: this sweeper publishes
 /// <see cref="RecoveryDeadlineReached"/> for every due row. A saga ignores a token other than its current one,
-/// so a deadline published twice, or moved since, does nothing. Deadlines survive a restart: they are rows.
+/// so a deadline published twice, or moved since, does nothing. Deadlines survive a restart: they are rows; of several
+/// orchestrators on one database, each sweeps only the deadlines it claimed.
 /// </summary>
 public sealed class DeadlineSweeper(
     DeadlineStore store,
@@ -27,12 +28,11 @@ public sealed class DeadlineSweeper(
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = Time.GetUtcNow();
-        var due = await store.DueAsync(now, options.Value.RedispatchAfter, options.Value.SweepBatchSize);
+        var due = await store.ClaimDueAsync(now, options.Value.RedispatchAfter, options.Value.SweepBatchSize);
         if (due.Count == 0) return 0;
         var reached = due.Select(deadline =>
             new RecoveryDeadlineReached(deadline.CorrelationId, deadline.Token, DateTimeOffset.FromUnixTimeMilliseconds(deadline.DeadlineAt)));
         await bus.PublishBatch(reached, cancellationToken).WithinPublishLimit(cancellationToken);
-        await store.MarkDispatchedAsync(due, now);
         return due.Count;
     }
 

@@ -29,7 +29,7 @@ public static class OrchestratorModule
     {
         services.AddOptions<OrchestratorOptions>().BindConfiguration(OrchestratorOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OrchestratorOptions>, OrchestratorOptionsValidator>();
-        services.AddSqliteDatabase<OrchestratorDatabase>();
+        services.AddServiceDatabase<OrchestratorDatabase>();
         services.AddSingleton<RecoverySlots>();
         services.AddSingleton<HostStatusStore>();
         services.AddSingleton<MaintenanceStore>();
@@ -49,7 +49,7 @@ public static class OrchestratorModule
     public static void AddOrchestratorConsumers(IBusRegistrationConfigurator bus)
     {
         bus.AddSagaStateMachine<RecoveryStateMachine, RecoveryState, RecoveryStateDefinition>()
-            .SqliteRepository(repository =>
+            .DatabaseRepository(repository =>
             {
                 repository.Table = "recovery_saga";
                 repository.Database = provider => provider.GetRequiredService<OrchestratorDatabase>();

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using ThreeRC.Contracts.Operations;
 using ThreeRC.Contracts.Recovery;
@@ -21,14 +21,14 @@ public sealed class FencingBrake(OrchestratorDatabase database, ClusterInventory
     {
         var settings = options.Value.MassFailure;
         var now = time.GetUtcNow();
-        using var turn = await database.EnterWriteAsync();
         await using var connection = await database.OpenAsync();
+        await using var write = await database.BeginWriteAsync(connection);
         var brake = await connection.QuerySingleAsync<(DateTimeOffset? HaltedAt, DateTimeOffset? ResumedAt)>(
-            "SELECT halted_at, resumed_at FROM fencing_brake WHERE id = 1");
+            "SELECT halted_at, resumed_at FROM fencing_brake WHERE id = 1", transaction: write.Transaction);
         if (brake.HaltedAt is not null) return null;
 
         var since = Max(now - settings.Window, brake.ResumedAt);
-        var lost = await connection.QueryAsync<(string Name, DateTimeOffset Since)>("SELECT name, since FROM host_status WHERE down = 1");
+        var lost = await connection.QueryAsync<(string Name, DateTimeOffset Since)>("SELECT name, since FROM host_status WHERE down = 1", transaction: write.Transaction);
         var silent = lost.Where(host => host.Since >= since).Select(host => host.Name)
             .Union(quiet.Where(name => inventory.FindHost(name) is not null)).Order(StringComparer.Ordinal).ToList();
         var hosts = inventory.Hosts.Count;
@@ -37,7 +37,8 @@ public sealed class FencingBrake(OrchestratorDatabase database, ClusterInventory
         var reason = $"{silent.Count} of {hosts} physical hosts went silent within {settings.Window.TotalSeconds:0.#} s ({string.Join(", ", silent)}), " +
             $"more than {settings.Share:P0}: the monitor or its network is more likely at fault than the hosts. No host is fenced and no incident " +
             "acts until an operator who has checked the hosts resumes fencing (threerc fencing resume)";
-        await connection.ExecuteAsync("UPDATE fencing_brake SET halted_at = @now, reason = @reason WHERE id = 1", new { now, reason });
+        await connection.ExecuteAsync("UPDATE fencing_brake SET halted_at = @now, reason = @reason WHERE id = 1", new { now, reason }, write.Transaction);
+        await write.CommitAsync();
         return new FencingHalted(reason, silent, hosts, now);
     }
 
@@ -48,19 +49,20 @@ public sealed class FencingBrake(OrchestratorDatabase database, ClusterInventory
     public async Task<DateTimeOffset?> ResumeAsync(ResumeFencing request)
     {
         var now = time.GetUtcNow();
-        using var turn = await database.EnterWriteAsync();
         await using var connection = await database.OpenAsync();
-        if (await connection.ExecuteAsync(
-                "UPDATE fencing_brake SET halted_at = NULL, reason = NULL, resumed_at = @now, resumed_by = @by WHERE id = 1 AND halted_at IS NOT NULL",
-                new { now, by = request.RequestedBy }) == 1)
-            return now;
+        await using var write = await database.BeginWriteAsync(connection);
+        var released = await connection.ExecuteAsync(
+            "UPDATE fencing_brake SET halted_at = NULL, reason = NULL, resumed_at = @now, resumed_by = @by WHERE id = 1 AND halted_at IS NOT NULL",
+            new { now, by = request.RequestedBy }, write.Transaction);
+        await write.CommitAsync();
+        if (released == 1) return now;
         var last = await connection.QuerySingleOrDefaultAsync<(DateTimeOffset? ResumedAt, string? ResumedBy)>(
             "SELECT resumed_at, resumed_by FROM fencing_brake WHERE id = 1 AND halted_at IS NULL");
         return last.ResumedBy == request.RequestedBy && last.ResumedAt >= request.RequestedAt ? last.ResumedAt : null;
     }
 
     /// <summary>Why incidents are held now, or null when the brake is released.</summary>
-    public static Task<string?> HeldBecauseAsync(SqliteConnection connection) =>
+    public static Task<string?> HeldBecauseAsync(DbConnection connection) =>
         connection.QuerySingleOrDefaultAsync<string?>("SELECT reason FROM fencing_brake WHERE id = 1 AND halted_at IS NOT NULL");
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other > a ? other : a;

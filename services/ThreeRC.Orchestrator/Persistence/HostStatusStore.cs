@@ -7,10 +7,8 @@ public sealed class HostStatusStore(OrchestratorDatabase database, TimeProvider 
 {
     public async Task SetDownAsync(string host, bool down)
     {
-        using var turn = await database.EnterWriteAsync();
-        await using var connection = await database.OpenAsync();
-        await connection.ExecuteAsync(
+        await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(
             "INSERT INTO host_status (name, down, since) VALUES (@host, @down, @since) ON CONFLICT (name) DO UPDATE SET down = @down, since = @since",
-            new { host, down, since = time.GetUtcNow() });
+            new { host, down, since = time.GetUtcNow() }, transaction));
     }
 }

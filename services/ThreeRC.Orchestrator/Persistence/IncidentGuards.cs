@@ -1,12 +1,12 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ThreeRC.Orchestrator.Persistence;
 
 /// <summary>What an incident must know before it starts, in one read: maintenance of the VM or its host, and whether the host is down.</summary>
 public sealed class IncidentGuards
 {
-    public async Task<IncidentGuard> CheckAsync(SqliteConnection connection, string vm, string host)
+    public async Task<IncidentGuard> CheckAsync(DbConnection connection, string vm, string host)
     {
         var row = await connection.QuerySingleAsync<(string? Maintenance, bool HostDown)>(
             """

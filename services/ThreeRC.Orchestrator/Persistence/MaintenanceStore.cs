@@ -8,14 +8,11 @@ public sealed class MaintenanceStore(OrchestratorDatabase database, TimeProvider
 {
     public async Task SetAsync(MaintenanceTarget target, string name, bool inMaintenance, string reason)
     {
-        using var turn = await database.EnterWriteAsync();
-        await using var connection = await database.OpenAsync();
-        if (inMaintenance)
-            await connection.ExecuteAsync(
+        await database.WriteAsync((connection, transaction) => inMaintenance
+            ? connection.ExecuteAsync(
                 "INSERT INTO maintenance (target, name, reason, since) VALUES (@target, @name, @reason, @since) ON CONFLICT (target, name) DO UPDATE SET reason = @reason",
-                new { target = target.ToString(), name, reason, since = time.GetUtcNow() });
-        else
-            await connection.ExecuteAsync("DELETE FROM maintenance WHERE target = @target AND name = @name", new { target = target.ToString(), name });
+                new { target = target.ToString(), name, reason, since = time.GetUtcNow() }, transaction)
+            : connection.ExecuteAsync("DELETE FROM maintenance WHERE target = @target AND name = @name", new { target = target.ToString(), name }, transaction));
     }
 
     /// <summary>The reason the physical host is in maintenance; null when it is not.</summary>

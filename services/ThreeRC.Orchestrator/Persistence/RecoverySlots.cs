@@ -14,35 +14,44 @@ namespace ThreeRC.Orchestrator.Persistence;
 /// </summary>
 public sealed class RecoverySlots(IOptions<OrchestratorOptions> options, TimeProvider time)
 {
-    // The request, then the grant: granted when the target host has room, and the granted slots of the others
-    // plus the incidents waiting ahead of this one (for any host) stay under the cluster bound.
-    private const string Acquire =
+    private const string Request =
         """
-        INSERT OR IGNORE INTO recovery_slots (correlation_id, vm_name, host, priority, requested_at, granted)
-        VALUES (@correlationId, @vm, @host, @priority, @now, 0);
+        INSERT INTO recovery_slots (correlation_id, vm_name, host, priority, requested_at, granted)
+        VALUES (@correlationId, @vm, @host, @priority, @now, 0)
+        ON CONFLICT (correlation_id) DO NOTHING
+        """;
+
+    // Granted when the target host has room, and the granted slots of the others plus the incidents waiting ahead of
+    // this one (for any host) stay under the cluster bound.
+    private const string Grant =
+        """
         UPDATE recovery_slots AS me
         SET host = @host,
-            granted = (@host IS NULL OR (SELECT count(*) FROM recovery_slots WHERE granted = 1 AND host = @host)
-                                        - (me.granted = 1 AND me.host IS @host) < @perHost)
-                  AND (SELECT granted FROM recovery_slot_count) - me.granted
-                      + (SELECT count(*) FROM recovery_slots ahead
-                         WHERE ahead.granted = 0 AND ahead.host IS NULL AND ahead.correlation_id != me.correlation_id
-                           AND (ahead.priority > me.priority OR (ahead.priority = me.priority AND ahead.requested_at < me.requested_at)))
-                      < @cluster
+            granted = CASE WHEN
+                (@host IS NULL OR (SELECT count(*) FROM recovery_slots WHERE granted = 1 AND host = @host)
+                                  - (CASE WHEN me.granted = 1 AND me.host IS NOT DISTINCT FROM @host THEN 1 ELSE 0 END) < @perHost)
+                AND (SELECT granted FROM recovery_slot_count) - me.granted
+                    + (SELECT count(*) FROM recovery_slots ahead
+                       WHERE ahead.granted = 0 AND ahead.host IS NULL AND ahead.correlation_id != me.correlation_id
+                         AND (ahead.priority > me.priority OR (ahead.priority = me.priority AND ahead.requested_at < me.requested_at)))
+                    < @cluster
+                THEN 1 ELSE 0 END
         WHERE correlation_id = @correlationId
         RETURNING granted
         """;
 
     /// <summary>Grants (or keeps) a slot, on <paramref name="host"/> when the work targets one; false means wait and ask again.</summary>
-    public async Task<bool> TryAcquireAsync(SqliteSagaSession<RecoveryState> session, Guid correlationId, string vm, int priority, string? host)
+    public async Task<bool> TryAcquireAsync(SagaSession<RecoveryState> session, Guid correlationId, string vm, int priority, string? host)
     {
-        await using var write = await session.WriteAsync();
-        var granted = await session.Connection.QuerySingleAsync<bool>(Acquire, new
+        var parameters = new
         {
             correlationId, vm, host, priority, now = time.GetUtcNow().ToUnixTimeMilliseconds(),
             cluster = options.Value.MaxConcurrentRecoveries, perHost = options.Value.MaxConcurrentRestartsPerHost,
-        }, write.Transaction);
-        await write.Transaction.CommitAsync();
+        };
+        await using var write = await session.WriteAsync();
+        await session.Connection.ExecuteAsync(Request, parameters, write.Transaction);
+        var granted = await session.Connection.QuerySingleAsync<bool>(Grant, parameters, write.Transaction);
+        await write.CommitAsync();
         return granted;
     }
 

@@ -17,7 +17,7 @@ public static class PlacementServiceCollectionExtensions
     {
         services.AddOptions<PlacementOptions>().BindConfiguration(PlacementOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PlacementOptions>, PlacementOptionsValidator>();
-        services.AddSqliteDatabase<PlacementDatabase>();
+        services.AddServiceDatabase<PlacementDatabase>();
         services.AddSingleton<PlacementStore>();
         services.AddSingleton<PlacementService>();
         services.AddHostedService<PlacementSweeper>();

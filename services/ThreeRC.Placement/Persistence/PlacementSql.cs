@@ -4,7 +4,7 @@ namespace ThreeRC.Placement.Persistence;
 internal static class PlacementSql
 {
     public const string SelectMap = "SELECT vm_name, host_name FROM vm_hosts";
-    public const string UpsertMap = "INSERT OR REPLACE INTO vm_hosts (vm_name, host_name) VALUES (@VmName, @HostName)";
+    public const string UpsertMap = "INSERT INTO vm_hosts (vm_name, host_name) VALUES (@VmName, @HostName) ON CONFLICT (vm_name) DO UPDATE SET host_name = excluded.host_name";
     public const string DeleteMap = "DELETE FROM vm_hosts WHERE vm_name = @Key";
 
     public const string SelectHosts = """
@@ -15,8 +15,9 @@ internal static class PlacementSql
         """;
 
     public const string UpsertHost = """
-        INSERT OR REPLACE INTO host_states (host_name, up, fenced, in_maintenance, load_one, load_five, cpu_count, memory_total_kb, memory_free_kb, last_heard_at)
+        INSERT INTO host_states (host_name, up, fenced, in_maintenance, load_one, load_five, cpu_count, memory_total_kb, memory_free_kb, last_heard_at)
         VALUES (@HostName, @Up, @Fenced, @InMaintenance, @LoadOne, @LoadFive, @CpuCount, @MemoryTotalKb, @MemoryFreeKb, @LastHeardAt)
+        ON CONFLICT (host_name) DO UPDATE SET up = excluded.up, fenced = excluded.fenced, in_maintenance = excluded.in_maintenance, load_one = excluded.load_one, load_five = excluded.load_five, cpu_count = excluded.cpu_count, memory_total_kb = excluded.memory_total_kb, memory_free_kb = excluded.memory_free_kb, last_heard_at = excluded.last_heard_at
         """;
 
     public const string DeleteHost = "DELETE FROM host_states WHERE host_name = @Key";
@@ -28,8 +29,9 @@ internal static class PlacementSql
         """;
 
     public const string UpsertReservation = """
-        INSERT OR REPLACE INTO reservations (recovery_id, vm_name, host_name, previous_host, reason, placed_at, expires_at)
+        INSERT INTO reservations (recovery_id, vm_name, host_name, previous_host, reason, placed_at, expires_at)
         VALUES (@RecoveryId, @VmName, @HostName, @PreviousHost, @Reason, @PlacedAt, @ExpiresAt)
+        ON CONFLICT (recovery_id) DO UPDATE SET vm_name = excluded.vm_name, host_name = excluded.host_name, previous_host = excluded.previous_host, reason = excluded.reason, placed_at = excluded.placed_at, expires_at = excluded.expires_at
         """;
 
     public const string DeleteReservation = "DELETE FROM reservations WHERE recovery_id = @Key";
@@ -39,7 +41,8 @@ internal static class PlacementSql
         """;
 
     public const string UpsertStart = """
-        INSERT OR REPLACE INTO recent_starts (vm_name, host_name, started_at, settles_at) VALUES (@VmName, @HostName, @StartedAt, @SettlesAt)
+        INSERT INTO recent_starts (vm_name, host_name, started_at, settles_at) VALUES (@VmName, @HostName, @StartedAt, @SettlesAt)
+        ON CONFLICT (vm_name) DO UPDATE SET host_name = excluded.host_name, started_at = excluded.started_at, settles_at = excluded.settles_at
         """;
 
     public const string DeleteStart = "DELETE FROM recent_starts WHERE vm_name = @Key";
@@ -51,8 +54,9 @@ internal static class PlacementSql
         """;
 
     public const string UpsertWaiting = """
-        INSERT OR REPLACE INTO waiting_requests (recovery_id, vm_name, must_relocate, priority, requested_at, sequence, reason, queued_at)
+        INSERT INTO waiting_requests (recovery_id, vm_name, must_relocate, priority, requested_at, sequence, reason, queued_at)
         VALUES (@RecoveryId, @VmName, @MustRelocate, @Priority, @RequestedAt, @Sequence, @Reason, @QueuedAt)
+        ON CONFLICT (recovery_id) DO UPDATE SET vm_name = excluded.vm_name, must_relocate = excluded.must_relocate, priority = excluded.priority, requested_at = excluded.requested_at, sequence = excluded.sequence, reason = excluded.reason, queued_at = excluded.queued_at
         """;
 
     public const string DeleteWaiting = "DELETE FROM waiting_requests WHERE recovery_id = @Key";

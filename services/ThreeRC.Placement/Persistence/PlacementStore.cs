@@ -28,8 +28,8 @@ internal sealed class PlacementStore(PlacementDatabase database, ILogger<Placeme
 
         state.Changes.Clear();
         logger.LogInformation(
-            "Loaded the placement state from {File}: {Reservations} reservations, {Waiting} waiting requests, {PossibleStarts} possible starts; {Skipped} rows name a VM or host no longer in the inventory",
-            database.File, state.Reservations.Count, state.Waiting.Count, state.PossibleStarts.Count(), skipped);
+            "Loaded the placement state from {Location}: {Reservations} reservations, {Waiting} waiting requests, {PossibleStarts} possible starts; {Skipped} rows name a VM or host no longer in the inventory",
+            database.Location, state.Reservations.Count, state.Waiting.Count, state.PossibleStarts.Count(), skipped);
         return state;
     }
 
@@ -38,15 +38,15 @@ internal sealed class PlacementStore(PlacementDatabase database, ILogger<Placeme
         var changes = state.Changes;
         if (!changes.Any) return;
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var sync = new RowSync(connection, transaction);
+        await using var write = await database.BeginWriteAsync(connection, cancellationToken);
+        var sync = new RowSync(connection, write.Transaction);
         await sync.RunAsync(changes.Vms, vm => state.Map.TryGetValue(vm, out var host) ? new { VmName = vm, HostName = host } : null, PlacementSql.UpsertMap, PlacementSql.DeleteMap);
         await sync.RunAsync(changes.Hosts, name => state.FindHost(name) is { } host ? HostRow.From(host) : null, PlacementSql.UpsertHost, PlacementSql.DeleteHost);
         await sync.RunAsync(changes.Reservations, id => state.Reservations.GetValueOrDefault(id), PlacementSql.UpsertReservation, PlacementSql.DeleteReservation);
         await sync.RunAsync(changes.Starts, vm => state.Starts.GetValueOrDefault(vm), PlacementSql.UpsertStart, PlacementSql.DeleteStart);
         await sync.RunAsync(changes.Waiting, id => state.Waiting.GetValueOrDefault(id), PlacementSql.UpsertWaiting, PlacementSql.DeleteWaiting);
         await sync.ReplaceAsync(changes.PossibleStarts, state.PossibleStartsOf, PlacementSql.InsertPossibleStart, PlacementSql.DeletePossibleStarts);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         changes.Clear();
     }
 

@@ -28,7 +28,7 @@ public static class PxeProvisionerModule
         var services = modules.Services;
         services.AddOptions<PxeOptions>().BindConfiguration(PxeOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PxeOptions>, PxeOptionsValidator>();
-        services.AddSqliteDatabase<PxeDatabase>();
+        services.AddServiceDatabase<PxeDatabase>();
         services.AddSingleton<AtomicFileWriter>();
         services.AddSingleton<TftpRoot>();
         services.AddSingleton<InstallTokenVerifier>();

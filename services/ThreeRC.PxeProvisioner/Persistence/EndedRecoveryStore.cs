@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ThreeRC.PxeProvisioner.Persistence;
 
@@ -7,7 +7,7 @@ namespace ThreeRC.PxeProvisioner.Persistence;
 internal static class EndedRecoveryStore
 {
     /// <summary>Remembers the incident until <paramref name="forgetAfter"/>; a second report of its end changes nothing.</summary>
-    public static Task RememberAsync(SqliteTransaction transaction, EndedRecovery ended, DateTimeOffset forgetAfter) =>
+    public static Task RememberAsync(DbTransaction transaction, EndedRecovery ended, DateTimeOffset forgetAfter) =>
         transaction.Connection!.ExecuteAsync(
             """
             INSERT INTO ended_recoveries (recovery_id, vm_name, outcome, ended_at, forget_after)
@@ -17,7 +17,7 @@ internal static class EndedRecoveryStore
             new { ended.RecoveryId, ended.VmName, ended.Outcome, ended.EndedAt, ForgetAfter = forgetAfter.ToUnixTimeMilliseconds() },
             transaction);
 
-    public static Task<EndedRecovery?> FindAsync(SqliteTransaction transaction, Guid recoveryId) =>
+    public static Task<EndedRecovery?> FindAsync(DbTransaction transaction, Guid recoveryId) =>
         transaction.Connection!.QuerySingleOrDefaultAsync<EndedRecovery>(
             """
             SELECT recovery_id AS RecoveryId, vm_name AS VmName, outcome AS Outcome, ended_at AS EndedAt

@@ -1,12 +1,12 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ThreeRC.PxeProvisioner.Persistence;
 
 /// <summary>Reads and writes install tokens inside the caller's transaction, so a token and its pxelinux file change together.</summary>
 internal static class InstallTokenStore
 {
-    public static Task IssueAsync(SqliteTransaction transaction, IssuedToken token) =>
+    public static Task IssueAsync(DbTransaction transaction, IssuedToken token) =>
         transaction.Connection!.ExecuteAsync(
             """
             INSERT INTO install_tokens (vm_name, token_hash, recovery_id, profile, issued_at, expires_at, used_at, revoked_at, revoked_because)
@@ -17,7 +17,7 @@ internal static class InstallTokenStore
             """,
             token, transaction);
 
-    public static Task<IssuedToken?> FindAsync(SqliteTransaction transaction, string vmName) =>
+    public static Task<IssuedToken?> FindAsync(DbTransaction transaction, string vmName) =>
         transaction.Connection!.QuerySingleOrDefaultAsync<IssuedToken>(
             """
             SELECT vm_name AS VmName, token_hash AS TokenHash, recovery_id AS RecoveryId, profile AS Profile,
@@ -26,12 +26,12 @@ internal static class InstallTokenStore
             """,
             new { vmName }, transaction);
 
-    public static Task MarkUsedAsync(SqliteTransaction transaction, string vmName, DateTimeOffset usedAt) =>
+    public static Task MarkUsedAsync(DbTransaction transaction, string vmName, DateTimeOffset usedAt) =>
         transaction.Connection!.ExecuteAsync(
             "UPDATE install_tokens SET used_at = @usedAt WHERE vm_name = @vmName", new { vmName, usedAt }, transaction);
 
     /// <summary>Revokes the VM's token if it is still the one <paramref name="recoveryId"/> was issued and nobody used it.</summary>
-    public static Task RevokeAsync(SqliteTransaction transaction, string vmName, Guid recoveryId, DateTimeOffset revokedAt, string because) =>
+    public static Task RevokeAsync(DbTransaction transaction, string vmName, Guid recoveryId, DateTimeOffset revokedAt, string because) =>
         transaction.Connection!.ExecuteAsync(
             """
             UPDATE install_tokens SET revoked_at = @revokedAt, revoked_because = @because

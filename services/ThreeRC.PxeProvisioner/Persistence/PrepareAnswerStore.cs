@@ -1,12 +1,12 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ThreeRC.PxeProvisioner.Persistence;
 
 /// <summary>The answer given to each command id, kept for a retention period, inside the caller's transaction.</summary>
 internal static class PrepareAnswerStore
 {
-    public static Task SaveAsync(SqliteTransaction transaction, PrepareAnswer answer, DateTimeOffset forgetAfter) =>
+    public static Task SaveAsync(DbTransaction transaction, PrepareAnswer answer, DateTimeOffset forgetAfter) =>
         transaction.Connection!.ExecuteAsync(
             """
             INSERT INTO prepare_answers (command_id, recovery_id, vm_name, pxe_config_file, refusal, answered_at, forget_after)
@@ -19,7 +19,7 @@ internal static class PrepareAnswerStore
             },
             transaction);
 
-    public static Task<PrepareAnswer?> FindAsync(SqliteTransaction transaction, Guid commandId) =>
+    public static Task<PrepareAnswer?> FindAsync(DbTransaction transaction, Guid commandId) =>
         transaction.Connection!.QuerySingleOrDefaultAsync<PrepareAnswer>(
             """
             SELECT command_id AS CommandId, recovery_id AS RecoveryId, vm_name AS VmName, pxe_config_file AS PxeConfigFile,

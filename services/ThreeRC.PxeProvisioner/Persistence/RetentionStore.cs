@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ThreeRC.PxeProvisioner.Persistence;
 
@@ -7,7 +7,7 @@ namespace ThreeRC.PxeProvisioner.Persistence;
 internal static class RetentionStore
 {
     /// <summary>Deletes what is due at <paramref name="now"/>; returns how many rows.</summary>
-    public static Task<int> ForgetDueAsync(SqliteTransaction transaction, DateTimeOffset now) =>
+    public static Task<int> ForgetDueAsync(DbTransaction transaction, DateTimeOffset now) =>
         transaction.Connection!.ExecuteAsync(
             """
             DELETE FROM ended_recoveries WHERE forget_after <= @now;

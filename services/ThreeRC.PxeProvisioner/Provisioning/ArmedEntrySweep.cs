@@ -32,7 +32,8 @@ internal sealed class ArmedEntrySweep(
     private async Task<bool> RestoreUnlessLiveAsync(VirtualMachine vm, bool atStart, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var write = await database.BeginWriteAsync(connection, cancellationToken);
+        var transaction = write.Transaction;
 
         // Read again under the write lock: a reinstall or a call-back may have changed the entry since.
         var armed = await entries.FindAsync(vm, cancellationToken);
@@ -57,7 +58,8 @@ internal sealed class ArmedEntrySweep(
     private async Task ForgetDueAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var write = await database.BeginWriteAsync(connection, cancellationToken);
+        var transaction = write.Transaction;
         var forgotten = await RetentionStore.ForgetDueAsync(transaction, time.GetUtcNow());
         await transaction.CommitAsync(cancellationToken);
         if (forgotten > 0) logger.LogDebug("Forgot {Rows} ended incidents and answers past their retention", forgotten);

@@ -23,7 +23,8 @@ internal sealed class IncidentEndings(
     public async Task EndAsync(RecoveryCompleted ended, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var write = await database.BeginWriteAsync(connection, cancellationToken);
+        var transaction = write.Transaction;
         await EndedRecoveryStore.RememberAsync(transaction,
             new EndedRecovery(ended.RecoveryId, ended.VmName, ended.Outcome.ToString(), ended.CompletedAt),
             time.GetUtcNow() + options.Value.EndedIncidentRetention);

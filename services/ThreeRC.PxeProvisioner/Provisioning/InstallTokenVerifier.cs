@@ -21,17 +21,17 @@ internal sealed class InstallTokenVerifier(ClusterInventory inventory, PxeDataba
         }
 
         var connection = await database.OpenAsync(cancellationToken);
-        var transaction = connection.BeginTransaction(deferred: false);
-        var issued = await InstallTokenStore.FindAsync(transaction, vm.Name);
+        var write = await database.BeginWriteAsync(connection, cancellationToken);
+        var issued = await InstallTokenStore.FindAsync(write.Transaction, vm.Name);
         var hasFile = PxeConfigFile.TryFor(vm.Mac, out var file);
         var refusal = string.IsNullOrEmpty(token) ? "the request carries no token"
             : !hasFile ? $"its MAC '{vm.Mac}' is not valid"
             : issued is null ? "no reinstall was prepared for it"
             : issued.Refusal(token, time.GetUtcNow());
-        if (refusal is null) return new VerifiedInstall(vm, file!, issued!, connection, transaction);
+        if (refusal is null) return new VerifiedInstall(vm, file!, issued!, connection, write);
 
         logger.LogWarning("Refused to {Action} for {Vm}: {Reason}", action, vm.Name, refusal);
-        await transaction.DisposeAsync();
+        await write.DisposeAsync();
         await connection.DisposeAsync();
         return null;
     }

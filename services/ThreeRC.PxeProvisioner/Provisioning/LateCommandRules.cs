@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using ThreeRC.Contracts.Provisioning;
 using ThreeRC.PxeProvisioner.Persistence;
 
@@ -10,7 +10,7 @@ namespace ThreeRC.PxeProvisioner.Provisioning;
 /// </summary>
 internal static class LateCommandRules
 {
-    public static async Task<string?> RefusalAsync(SqliteTransaction transaction, PrepareReinstall command, DateTimeOffset now) =>
+    public static async Task<string?> RefusalAsync(DbTransaction transaction, PrepareReinstall command, DateTimeOffset now) =>
         await EndedRecoveryStore.FindAsync(transaction, command.RecoveryId) is { } ended
             ? $"incident {ended.RecoveryId} of {ended.VmName} already ended ({ended.Outcome} at {ended.EndedAt:O}); a reinstall now would wipe a VM nobody is recovering"
             : now > command.NotAfter

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using ThreeRC.Inventory.Model;
 using ThreeRC.PxeProvisioner.Persistence;
@@ -13,7 +13,7 @@ namespace ThreeRC.PxeProvisioner.Provisioning;
 internal sealed class LocalBootRestorer(ClusterInventory inventory, TftpRoot tftp, TimeProvider time, ILogger<LocalBootRestorer> logger)
 {
     public async Task RestoreAsync(
-        SqliteTransaction transaction, VirtualMachine vm, string pxeConfigFile, Guid? armedBy, DisarmReason reason, CancellationToken cancellationToken)
+        DbTransaction transaction, VirtualMachine vm, string pxeConfigFile, Guid? armedBy, DisarmReason reason, CancellationToken cancellationToken)
     {
         await tftp.WriteAsync(pxeConfigFile, PxeConfigRenderer.LocalBoot(vm, inventory.ProfileOf(vm)), cancellationToken);
         if (armedBy is { } recoveryId) await InstallTokenStore.RevokeAsync(transaction, vm.Name, recoveryId, time.GetUtcNow(), reason.Text);

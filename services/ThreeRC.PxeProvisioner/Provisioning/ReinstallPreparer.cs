@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ThreeRC.Contracts.Provisioning;
@@ -26,7 +26,8 @@ internal sealed class ReinstallPreparer(
     public async Task<ReinstallOutcome> PrepareAsync(PrepareReinstall command, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var write = await database.BeginWriteAsync(connection, cancellationToken);
+        var transaction = write.Transaction;
         if (await PrepareAnswerStore.FindAsync(transaction, command.CommandId) is { } earlier)
         {
             logger.LogInformation("PrepareReinstall {CommandId} for {Vm} (recovery {RecoveryId}) came again; it gets the answer it got at {AnsweredAt:O}, and nothing is written",
@@ -54,7 +55,7 @@ internal sealed class ReinstallPreparer(
     }
 
     /// <summary>Issues the token and writes the install entry; returns when the entry was renamed into place and when the token expires.</summary>
-    private async Task<(DateTimeOffset PreparedAt, DateTimeOffset ExpiresAt)?> ArmAsync(SqliteTransaction transaction, PrepareReinstall command, ReinstallPlan plan, CancellationToken cancellationToken)
+    private async Task<(DateTimeOffset PreparedAt, DateTimeOffset ExpiresAt)?> ArmAsync(DbTransaction transaction, PrepareReinstall command, ReinstallPlan plan, CancellationToken cancellationToken)
     {
         var token = InstallToken.New();
         var append = AppendTemplate.Render(plan.Profile, plan.Vm, plan.CallbackUrl, token);

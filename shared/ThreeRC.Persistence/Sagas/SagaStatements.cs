@@ -4,7 +4,7 @@ namespace ThreeRC.Persistence.Sagas;
 internal sealed class SagaStatements<TSaga>
     where TSaga : class
 {
-    public SagaStatements(SqliteSagaOptions<TSaga> options)
+    public SagaStatements(SagaStoreOptions<TSaga> options)
     {
         Columns = [.. options.Columns];
         var table = options.Table;

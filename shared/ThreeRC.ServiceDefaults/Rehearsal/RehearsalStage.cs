@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ThreeRC.Persistence;
 using ThreeRC.ServiceDefaults.Inventory;
 using ThreeRC.ServiceDefaults.Messaging;
 
@@ -43,6 +44,8 @@ public sealed class RehearsalStage : IAsyncDisposable
         {
             ["Bus:Transport"] = nameof(BusTransport.InMemory),
             ["Inventory:Path"] = inventory,
+            // Never the service's own database: a PostgreSQL one is shared with its other instances.
+            ["Storage:Provider"] = nameof(StorageProvider.Sqlite),
             ["Storage:DataDirectory"] = Path.Combine(folder, "data"),
             ["Executor:DryRun"] = "true",
         });

@@ -76,10 +76,10 @@ public sealed class ApiHost : IAsyncDisposable
             ["Api:GrpcPort"] = grpcPort.ToString(),
             ["Api:ApiKey"] = Key,
             ["Inventory:Path"] = data.Write("inventory.yaml", TestInventory.Yaml()),
-            ["Storage:DataDirectory"] = data.Path,
             ["Bus:Transport"] = "InMemory",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(TestStorage.Settings(data.Path));
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         if (time is not null) builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<PlacementAnswers>();

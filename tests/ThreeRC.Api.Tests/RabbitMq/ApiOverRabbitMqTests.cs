@@ -32,13 +32,12 @@ public sealed class ApiOverRabbitMq : IAsyncLifetime
     {
         await Broker.InitializeAsync();
         var (http, grpc) = (FreePort.Next(), FreePort.Next());
-        Api = ServiceProcess.StartService("ThreeRC.Api", new Dictionary<string, string?>(Broker.BusEnvironment)
+        Api = ServiceProcess.StartService("ThreeRC.Api", new Dictionary<string, string?>(Broker.BusEnvironment.Concat(TestStorage.Environment(_data.Path)))
         {
             ["Urls"] = $"http://127.0.0.1:{http};http://127.0.0.1:{grpc}",
             ["Api__GrpcPort"] = grpc.ToString(),
             ["Api__ApiKey"] = ApiHost.Key,
             ["Inventory__Path"] = _data.Write("inventory.yaml", TestInventory.Yaml()),
-            ["Storage__DataDirectory"] = _data.Path,
         });
         await Api.WaitForHealthAsync($"http://127.0.0.1:{http}/health");
         Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpc}");

@@ -37,11 +37,10 @@ public sealed class AllInOneNodeTests : IDisposable
         await using var gmond = new GmondProcess();
         await gmond.StartAsync();
         var (port, grpcPort) = (FreePort.Next(), FreePort.Next());
-        await using var node = ServiceProcess.StartService("ThreeRC.Node", new Dictionary<string, string?>
+        await using var node = ServiceProcess.StartService("ThreeRC.Node", new Dictionary<string, string?>(TestStorage.Environment(_data.Path))
         {
             ["Urls"] = $"http://127.0.0.1:{port};http://127.0.0.1:{grpcPort}",
             ["Api__GrpcPort"] = $"{grpcPort}",
-            ["Storage__DataDirectory"] = _data.Path,
             ["Monitor__Sources__0"] = gmond.Source,
         });
 

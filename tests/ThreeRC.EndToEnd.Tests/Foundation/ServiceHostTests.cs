@@ -72,11 +72,10 @@ public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<Rabb
         _data.Dispose();
     }
 
-    private Dictionary<string, string?> Environment(int port) => new(broker.BusEnvironment)
+    private Dictionary<string, string?> Environment(int port) => new(broker.BusEnvironment.Concat(TestStorage.Environment(_data.Path)))
     {
         ["Urls"] = $"http://127.0.0.1:{port}",
         ["Inventory__Path"] = RepositoryRoot.Combine("infra", "inventory.sample.yaml"),
-        ["Storage__DataDirectory"] = _data.Path,
         ["Monitor__Sources__0"] = _gmond.Source,
     };
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ThreeRC.HypervisorExecutor.Consumers;
 using ThreeRC.HypervisorExecutor.Execution;
 using ThreeRC.HypervisorExecutor.Extensions;
+using ThreeRC.Testing;
 
 namespace ThreeRC.HypervisorExecutor.Tests.Harness;
 
@@ -17,7 +18,7 @@ internal static class ConsumerBus
     public static ServiceProvider Create(IHypervisorExecutor executor, string dataDirectory, TimeProvider time, FailingPublishes? failures = null) =>
         new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory })
+                .AddInMemoryCollection(TestStorage.Settings(dataDirectory))
                 .Build())
             .AddLogging()
             .AddSingleton<IGuestRebooter>(executor)

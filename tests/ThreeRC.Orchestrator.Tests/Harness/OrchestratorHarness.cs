@@ -37,7 +37,7 @@ public sealed class OrchestratorHarness : IAsyncDisposable
     {
         time ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 4, 0, 0, TimeSpan.Zero));
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory })
+            .AddInMemoryCollection(TestStorage.Settings(dataDirectory))
             .AddInMemoryCollection(settings ?? [])
             .Build();
         var services = new ServiceCollection()

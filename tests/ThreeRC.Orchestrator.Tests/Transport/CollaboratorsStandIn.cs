@@ -1,8 +1,13 @@
 using System.Collections.Concurrent;
 using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ThreeRC.Contracts.Hypervisor;
 using ThreeRC.Contracts.Placement;
 using ThreeRC.Contracts.Recovery;
+using ThreeRC.ServiceDefaults.Messaging;
+using ThreeRC.Testing;
 
 namespace ThreeRC.Orchestrator.Tests.Transport;
 
@@ -10,6 +15,18 @@ namespace ThreeRC.Orchestrator.Tests.Transport;
 public sealed class CollaboratorsStandIn(ConcurrentQueue<object> seen) :
     IConsumer<RebootGuest>, IConsumer<PlaceVm>, IConsumer<RestartVm>, IConsumer<RecoveryCompleted>
 {
+    /// <summary>Starts the stand-ins on <paramref name="broker"/>; what they receive goes into <paramref name="seen"/>.</summary>
+    public static async Task<IHost> StartAsync(RabbitMqBroker broker, ConcurrentQueue<object> seen)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(broker.BusConfiguration);
+        builder.Services.AddSingleton(seen);
+        builder.Services.AddThreeRcBus(builder.Configuration, bus => bus.AddConsumer<CollaboratorsStandIn>());
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
     public Task Consume(ConsumeContext<RebootGuest> context)
     {
         seen.Enqueue(context.Message);

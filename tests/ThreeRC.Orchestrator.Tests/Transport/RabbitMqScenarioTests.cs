@@ -24,7 +24,7 @@ public sealed class RabbitMqScenarioTests(RabbitMqBroker broker) : IClassFixture
     {
         var seen = new ConcurrentQueue<object>();
         using var orchestrator = await StartOrchestrator();
-        using var collaborators = await StartCollaborators(seen);
+        using var collaborators = await CollaboratorsStandIn.StartAsync(broker, seen);
         var bus = collaborators.Services.GetRequiredService<IBus>();
 
         await bus.Publish(Down("web1"));
@@ -50,20 +50,9 @@ public sealed class RabbitMqScenarioTests(RabbitMqBroker broker) : IClassFixture
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Inventory:Path"] = File.Exists(_data.Combine("inventory.yaml")) ? _data.Combine("inventory.yaml") : _data.Write("inventory.yaml", TestInventory.Yaml),
-            ["Storage:DataDirectory"] = _data.Path,
         });
+        builder.Configuration.AddInMemoryCollection(TestStorage.Settings(_data.Path));
         builder.AddServiceDefaults(modules => modules.AddOrchestrator());
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
-
-    private async Task<IHost> StartCollaborators(ConcurrentQueue<object> seen)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(broker.BusConfiguration);
-        builder.Services.AddSingleton(seen);
-        builder.Services.AddThreeRcBus(builder.Configuration, bus => bus.AddConsumer<CollaboratorsStandIn>());
         var host = builder.Build();
         await host.StartAsync();
         return host;

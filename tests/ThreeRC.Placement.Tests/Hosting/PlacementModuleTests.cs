@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ThreeRC.Contracts.Placement;
+using ThreeRC.Persistence;
 using ThreeRC.Placement.Extensions;
 using ThreeRC.Placement.Persistence;
 using ThreeRC.ServiceDefaults;
@@ -26,7 +27,9 @@ public sealed class PlacementModuleTests : IDisposable
         var answer = await app.Services.GetRequiredService<IBus>().CreateRequestClient<WhereIsVm>().GetResponse<VmLocation>(new WhereIsVm("gridce"));
 
         Assert.Equal(new VmLocation("gridce", true, "alfa01"), answer.Message);
-        Assert.True(File.Exists(_folder.Combine("data", PlacementDatabase.FileName)));
+        var location = app.Services.GetRequiredService<PlacementDatabase>().Location;
+        if (TestStorage.Provider == StorageProvider.Sqlite) Assert.Equal(_folder.Combine("data", "placement.db"), location);
+        else Assert.StartsWith("schema placement of database", location);
         await app.StopAsync();
     }
 
@@ -53,9 +56,9 @@ public sealed class PlacementModuleTests : IDisposable
         {
             ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["Inventory:Path"] = RepositoryRoot.Combine("infra", "inventory.sample.yaml"),
-            ["Storage:DataDirectory"] = _folder.Combine("data"),
             ["Bus:Transport"] = "InMemory",
         });
+        builder.Configuration.AddInMemoryCollection(TestStorage.Settings(_folder.Combine("data")));
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDefaults(modules => modules.AddPlacement());
         var app = builder.Build();

@@ -29,11 +29,10 @@ public sealed class PlacementServiceOnRabbitMq : IAsyncLifetime
     {
         await Broker.InitializeAsync();
         var port = FreePort.Next();
-        _service = ServiceProcess.StartService("ThreeRC.Placement", new Dictionary<string, string?>(Broker.BusEnvironment)
+        _service = ServiceProcess.StartService("ThreeRC.Placement", new Dictionary<string, string?>(Broker.BusEnvironment.Concat(TestStorage.Environment(_folder.Combine("data"))))
         {
             ["Urls"] = $"http://127.0.0.1:{port}",
             ["Inventory__Path"] = RepositoryRoot.Combine("infra", "inventory.sample.yaml"),
-            ["Storage__DataDirectory"] = _folder.Combine("data"),
         });
         await _service.WaitForHealthAsync($"http://127.0.0.1:{port}/health");
 

@@ -19,7 +19,7 @@ internal sealed class PlacementHarness : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _folder.Path })
+            .AddInMemoryCollection(TestStorage.Settings(_folder.Path))
             .Build());
         services.AddLogging();
         services.AddSingleton(inventory);

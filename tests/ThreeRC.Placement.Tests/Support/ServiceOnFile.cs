@@ -6,6 +6,7 @@ using ThreeRC.Placement.Engine;
 using ThreeRC.Placement.Options;
 using ThreeRC.Placement.Persistence;
 using ThreeRC.Placement.Services;
+using ThreeRC.Testing;
 using MicrosoftOptions = Microsoft.Extensions.Options.Options;
 
 namespace ThreeRC.Placement.Tests.Support;
@@ -15,7 +16,7 @@ internal static class ServiceOnFile
 {
     public static PlacementService Start(string folder, ClusterInventory inventory, TimeProvider time, PlacementOptions? options = null)
     {
-        var database = new PlacementDatabase(MicrosoftOptions.Create(new StorageOptions { DataDirectory = folder }));
+        var database = new PlacementDatabase(MicrosoftOptions.Create(TestStorage.Options(folder)));
         var store = new PlacementStore(database, NullLogger<PlacementStore>.Instance);
         return new PlacementService(store, inventory, MicrosoftOptions.Create(options ?? new PlacementOptions()), time, NullLogger<PlacementEngine>.Instance);
     }

@@ -88,11 +88,10 @@ public sealed class ProvisionerOverRabbitMqTests(RabbitMqBroker broker) : IClass
 
     private async Task<ServiceProcess> StartProvisionerAsync(string baseUrl)
     {
-        var service = ServiceProcess.StartService("ThreeRC.PxeProvisioner", new Dictionary<string, string?>(broker.BusEnvironment)
+        var service = ServiceProcess.StartService("ThreeRC.PxeProvisioner", new Dictionary<string, string?>(broker.BusEnvironment.Concat(TestStorage.Environment(_data.Path)))
         {
             ["Urls"] = baseUrl,
             ["Inventory__Path"] = TestInventory.Write(_data),
-            ["Storage__DataDirectory"] = _data.Path,
             ["Pxe__TftpRoot"] = _tftp.TftpRoot,
             ["Pxe__CallbackBaseUrl"] = baseUrl,
         });

@@ -65,11 +65,11 @@ internal sealed class ProvisionerHost : IAsyncDisposable
         {
             ["Urls"] = baseUrl,
             ["Inventory:Path"] = TestInventory.Write(data),
-            ["Storage:DataDirectory"] = data.Path,
             ["Bus:Transport"] = "InMemory",
             ["Pxe:TftpRoot"] = tftpRoot,
             ["Pxe:CallbackBaseUrl"] = baseUrl,
         });
+        builder.Configuration.AddInMemoryCollection(TestStorage.Settings(data.Path));
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         if (time is not null) builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<PublishedMessages>();

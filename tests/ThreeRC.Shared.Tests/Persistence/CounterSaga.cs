@@ -34,7 +34,7 @@ public sealed class CounterSaga : ISaga, ISagaVersion, InitiatedByOrOrchestrates
         Numbers.Add(context.Message.Number);
 
         // Written only if this attempt's count is saved: a conflicting attempt must leave no row behind.
-        if (context.TryGetPayload<SqliteSagaSession<CounterSaga>>(out var session))
+        if (context.TryGetPayload<SagaSession<CounterSaga>>(out var session))
             session.Enlist(new SagaStatement("INSERT INTO counter_log (correlation_id, number) VALUES (@id, @number)",
                 new { id = CorrelationId, number = context.Message.Number }));
         if (context.TryGetPayload<SagaOutbox>(out var outbox)) outbox.Add(new Counted(CorrelationId, context.Message.Number, Count));

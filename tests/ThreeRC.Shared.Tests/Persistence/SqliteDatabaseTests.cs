@@ -11,7 +11,7 @@ public sealed class SqliteDatabaseTests : IDisposable
     [Fact]
     public async Task Scripts_run_once_in_number_order_and_are_recorded()
     {
-        var file = _folder.Combine("samples.db");
+        var file = _folder.Combine("samples");
         await using (var connection = await new SampleDatabase(file).OpenAsync())
             await connection.ExecuteAsync("INSERT INTO samples (id, at, note) VALUES ('a', 'b', 'c')");
 
@@ -26,7 +26,7 @@ public sealed class SqliteDatabaseTests : IDisposable
     {
         var id = Guid.NewGuid();
         var at = new DateTimeOffset(2026, 11, 26, 4, 0, 0, TimeSpan.FromHours(-5)).AddTicks(9_876_543);
-        await using var connection = await new SampleDatabase(_folder.Combine("exact.db")).OpenAsync();
+        await using var connection = await new SampleDatabase(_folder.Combine("exact")).OpenAsync();
 
         await connection.ExecuteAsync("INSERT INTO samples (id, at) VALUES (@id, @at)", new { id, at });
         var row = await connection.QuerySingleAsync<(Guid Id, DateTimeOffset At)>("SELECT id, at FROM samples");
@@ -39,13 +39,14 @@ public sealed class SqliteDatabaseTests : IDisposable
     [Fact]
     public async Task The_database_runs_in_write_ahead_log_mode()
     {
-        await using var connection = await new SampleDatabase(_folder.Combine("wal.db")).OpenAsync();
+        await using var connection = await new SampleDatabase(_folder.Combine("wal")).OpenAsync();
 
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
     }
 
     public void Dispose() => _folder.Dispose();
 
-    private sealed class SampleDatabase(string file)
-        : SqliteDatabase(file, typeof(SampleDatabase).Assembly, "ThreeRC.Shared.Tests.Persistence.Scripts.");
+    /// <summary>The SQLite file <c>samples.db</c> in <paramref name="folder"/>.</summary>
+    private sealed class SampleDatabase(string folder)
+        : ServiceDatabase(new StorageOptions { DataDirectory = folder }, "samples", typeof(SampleDatabase).Assembly, "ThreeRC.Shared.Tests.Persistence.Scripts.");
 }

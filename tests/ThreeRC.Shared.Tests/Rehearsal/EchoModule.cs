@@ -6,13 +6,13 @@ namespace ThreeRC.Shared.Tests.Rehearsal;
 
 public sealed record Shout(string Text);
 
-public sealed record Echo(string Text, string DataDirectory);
+public sealed record Echo(string Text, string DataDirectory, string StorageProvider);
 
-/// <summary>A module whose consumer answers every <see cref="Shout"/> with an <see cref="Echo"/> naming its data folder.</summary>
+/// <summary>A module whose consumer answers every <see cref="Shout"/> with an <see cref="Echo"/> naming its storage.</summary>
 public sealed class EchoConsumer(Microsoft.Extensions.Configuration.IConfiguration configuration) : IConsumer<Shout>
 {
     public Task Consume(ConsumeContext<Shout> context) =>
-        context.Publish(new Echo(context.Message.Text, configuration["Storage:DataDirectory"] ?? ""));
+        context.Publish(new Echo(context.Message.Text, configuration["Storage:DataDirectory"] ?? "", configuration["Storage:Provider"] ?? ""));
 }
 
 /// <summary>Shouts once and keeps the echo it heard, or throws what the test gives it.</summary>

@@ -19,6 +19,7 @@ public sealed class StartupRehearsalTests : IDisposable
         Assert.NotNull(rehearsal.Heard);
         Assert.Equal("hello", rehearsal.Heard.Text);
         Assert.DoesNotContain(_data.Path, rehearsal.Heard.DataDirectory);
+        Assert.Equal("Sqlite", rehearsal.Heard.StorageProvider);
         Assert.False(Directory.Exists(rehearsal.Heard.DataDirectory), "the stage's folder is deleted after the rehearsal");
         Assert.Empty(host.Messages.Of<Shout>());
         Assert.Empty(host.Messages.Of<Echo>());
@@ -64,6 +65,8 @@ public sealed class StartupRehearsalTests : IDisposable
         {
             ["Inventory:Path"] = _data.Write("inventory.yaml", Inventory.ValidInventory.Yaml),
             ["Storage:DataDirectory"] = _data.Path,
+            ["Storage:Provider"] = "PostgreSql",
+            ["Storage:ConnectionString"] = "Host=127.0.0.1;Port=1;Database=never-reached",
             ["Rehearsal:Enabled"] = enabled.ToString(),
         },
         modules => modules.AddEcho(rehearsal),

@@ -72,10 +72,10 @@ public sealed class ServiceStack : IAsyncDisposable
     private void Launch(string service)
     {
         var port = _ports[service];
-        var environment = new Dictionary<string, string?>(_environment)
+        var data = Directory.CreateDirectory(_data.Combine(service)).FullName;
+        var environment = new Dictionary<string, string?>(_environment.Concat(TestStorage.Environment(data)))
         {
             ["Urls"] = $"http://127.0.0.1:{port}",
-            ["Storage__DataDirectory"] = Directory.CreateDirectory(_data.Combine(service)).FullName,
             ["Pxe__CallbackBaseUrl"] = $"http://127.0.0.1:{_ports["ThreeRC.PxeProvisioner"]}",
         };
         if (service == "ThreeRC.Api")

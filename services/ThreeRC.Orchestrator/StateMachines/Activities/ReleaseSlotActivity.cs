@@ -6,7 +6,7 @@ namespace ThreeRC.Orchestrator.StateMachines.Activities;
 /// <summary>Gives back the incident's storm-control slot (or its place in the queue for one), with the state that no longer needs it.</summary>
 public sealed class ReleaseSlotActivity : StorageActivity
 {
-    protected override Task RunAsync(RecoveryState saga, SqliteSagaSession<RecoveryState> session)
+    protected override Task RunAsync(RecoveryState saga, SagaSession<RecoveryState> session)
     {
         if (saga.AsksForSlot) session.Enlist(RecoverySlots.Release(saga.CorrelationId));
         saga.HoldsSlot = false;

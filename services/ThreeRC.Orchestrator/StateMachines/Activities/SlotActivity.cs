@@ -10,7 +10,7 @@ namespace ThreeRC.Orchestrator.StateMachines.Activities;
 /// </summary>
 public abstract class SlotActivity(RecoverySlots slots, Func<RecoveryState, int> priority) : StorageActivity
 {
-    protected override async Task RunAsync(RecoveryState saga, SqliteSagaSession<RecoveryState> session)
+    protected override async Task RunAsync(RecoveryState saga, SagaSession<RecoveryState> session)
     {
         saga.HeldBy = await FencingBrake.HeldBecauseAsync(session.Connection);
         saga.AsksForSlot = true;

@@ -36,10 +36,10 @@ public abstract class StorageActivity : IStateMachineActivity<RecoveryState>
 
     public void Probe(ProbeContext context) => context.CreateScope(GetType().Name);
 
-    protected abstract Task RunAsync(RecoveryState saga, SqliteSagaSession<RecoveryState> session);
+    protected abstract Task RunAsync(RecoveryState saga, SagaSession<RecoveryState> session);
 
-    private static SqliteSagaSession<RecoveryState> Session(BehaviorContext<RecoveryState> context) =>
-        context.TryGetPayload<SqliteSagaSession<RecoveryState>>(out var session)
+    private static SagaSession<RecoveryState> Session(BehaviorContext<RecoveryState> context) =>
+        context.TryGetPayload<SagaSession<RecoveryState>>(out var session)
             ? session
             : throw new InvalidOperationException("the recovery saga runs on the SQLite saga repository only (see OrchestratorModule)");
 }

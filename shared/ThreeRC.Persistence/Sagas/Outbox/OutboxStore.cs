@@ -1,14 +1,14 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ThreeRC.Persistence.Sagas.Outbox;
 
 /// <summary>The inbox and outbox rows of one saga table: the only code that reads or writes them.</summary>
-internal sealed class OutboxStore(SqliteDatabase database, string table, TimeProvider time)
+internal sealed class OutboxStore(ServiceDatabase database, string table, TimeProvider time)
 {
     private readonly OutboxStatements _sql = new(table);
 
-    public Task<bool> HandledAsync(SqliteConnection connection, Guid messageId, CancellationToken cancellationToken) =>
+    public Task<bool> HandledAsync(DbConnection connection, Guid messageId, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(_sql.Handled, new { messageId }, cancellationToken: cancellationToken));
 
     /// <summary>The writes that go into the transaction saving the saga: the message handled, and what it published.</summary>
@@ -24,7 +24,7 @@ internal sealed class OutboxStore(SqliteDatabase database, string table, TimePro
     }
 
     /// <summary>What a message handled before published and has not yet seen leave (the process stopped in between).</summary>
-    public async Task<IReadOnlyList<OutboxEntry>> PendingOfAsync(SqliteConnection connection, Guid inbound, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<OutboxEntry>> PendingOfAsync(DbConnection connection, Guid inbound, CancellationToken cancellationToken) =>
         Read(await connection.QueryAsync<(Guid, string, string)>(new CommandDefinition(_sql.PendingOf, new { inbound }, cancellationToken: cancellationToken)));
 
     /// <summary>Messages written at least <paramref name="age"/> ago and still waiting; all of them when <paramref name="age"/> is zero.</summary>
@@ -40,21 +40,16 @@ internal sealed class OutboxStore(SqliteDatabase database, string table, TimePro
     public async Task RemoveAsync(IReadOnlyList<OutboxEntry> sent, CancellationToken cancellationToken)
     {
         if (sent.Count == 0) return;
-        using var turn = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await connection.ExecuteAsync(new CommandDefinition(_sql.Remove, sent.Select(entry => new { messageId = entry.MessageId }), transaction,
-            cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+            _sql.Remove, sent.Select(entry => new { messageId = entry.MessageId }), transaction, cancellationToken: cancellationToken)), cancellationToken);
     }
 
     /// <summary>Forgets message ids handled before <paramref name="retention"/>: a duplicate that late is no longer recognised.</summary>
     public async Task ForgetAsync(TimeSpan retention, CancellationToken cancellationToken)
     {
-        using var turn = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(_sql.Forget, new { before = (time.GetUtcNow() - retention).ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
+        var before = (time.GetUtcNow() - retention).ToUnixTimeMilliseconds();
+        await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+            _sql.Forget, new { before }, transaction, cancellationToken: cancellationToken)), cancellationToken);
     }
 
     private static List<OutboxEntry> Read(IEnumerable<(Guid MessageId, string Type, string Body)> rows) =>

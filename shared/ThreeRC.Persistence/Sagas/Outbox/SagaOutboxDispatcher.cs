@@ -13,7 +13,7 @@ namespace ThreeRC.Persistence.Sagas.Outbox;
 public sealed class SagaOutboxDispatcher<TSaga>(
     SagaOutboxPublisher<TSaga> publisher,
     IBus bus,
-    IOptions<SqliteSagaOptions<TSaga>> options,
+    IOptions<SagaStoreOptions<TSaga>> options,
     TimeProvider time,
     ILogger<SagaOutboxDispatcher<TSaga>> logger) : BackgroundService
     where TSaga : class

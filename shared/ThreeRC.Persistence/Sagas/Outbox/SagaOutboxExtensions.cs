@@ -2,7 +2,7 @@ using MassTransit;
 
 namespace ThreeRC.Persistence.Sagas.Outbox;
 
-/// <summary>How a saga on the SQLite repository publishes: with its state, in its transaction, then to the bus.</summary>
+/// <summary>How a saga on the database repository publishes: with its state, in its transaction, then to the bus.</summary>
 public static class SagaOutboxExtensions
 {
     /// <summary>Publishes <paramref name="message"/> once the state this message leads to is saved, and never without it.</summary>
@@ -10,7 +10,7 @@ public static class SagaOutboxExtensions
         where TSaga : class, SagaStateMachineInstance =>
         (context.TryGetPayload<SagaOutbox>(out var outbox)
             ? outbox
-            : throw new InvalidOperationException($"the {typeof(TSaga).Name} saga publishes with its state only on the SQLite saga repository")).Add(message);
+            : throw new InvalidOperationException($"the {typeof(TSaga).Name} saga publishes with its state only on the database saga repository")).Add(message);
 
     /// <summary>Publishes the message <paramref name="factory"/> makes once the state this event leads to is saved.</summary>
     public static EventActivityBinder<TSaga, TData> PublishWithState<TSaga, TData, TMessage>(

@@ -10,7 +10,7 @@ namespace ThreeRC.Persistence.Sagas.Outbox;
 /// then published again (the process stopped before its row went) carries the same id both times, so its consumers
 /// can tell.
 /// </summary>
-public sealed class SagaOutboxPublisher<TSaga>(IOptions<SqliteSagaOptions<TSaga>> options, IServiceProvider services, ILogger<SagaOutboxPublisher<TSaga>> logger)
+public sealed class SagaOutboxPublisher<TSaga>(IOptions<SagaStoreOptions<TSaga>> options, IServiceProvider services, ILogger<SagaOutboxPublisher<TSaga>> logger)
     where TSaga : class
 {
     private readonly Lazy<OutboxStore> _store = new(() => new OutboxStore(

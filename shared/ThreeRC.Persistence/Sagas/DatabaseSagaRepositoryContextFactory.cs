@@ -6,13 +6,13 @@ using ThreeRC.Persistence.Sagas.Outbox;
 namespace ThreeRC.Persistence.Sagas;
 
 /// <summary>
-/// Opens a session on the saga's SQLite database for each message, load or query. A message whose id the inbox knows
+/// Opens a session on the saga's database for each message, load or query. A message whose id the inbox knows
 /// was handled before: it only publishes what its saved state left in the outbox, if anything. Otherwise the saga
 /// handles it, and what it published is published once its state is committed.
 /// </summary>
-public sealed class SqliteSagaRepositoryContextFactory<TSaga>(
-    IOptions<SqliteSagaOptions<TSaga>> options,
-    ISagaConsumeContextFactory<SqliteSagaSession<TSaga>, TSaga> factory,
+public sealed class DatabaseSagaRepositoryContextFactory<TSaga>(
+    IOptions<SagaStoreOptions<TSaga>> options,
+    ISagaConsumeContextFactory<SagaSession<TSaga>, TSaga> factory,
     SagaOutboxPublisher<TSaga> publisher,
     IServiceProvider services)
     : ISagaRepositoryContextFactory<TSaga>, ILoadSagaRepositoryContextFactory<TSaga>, IQuerySagaRepositoryContextFactory<TSaga>
@@ -32,7 +32,7 @@ public sealed class SqliteSagaRepositoryContextFactory<TSaga>(
             }
             else
             {
-                await next.Send(new SqliteSagaRepositoryContext<TSaga, T>(session, context, factory));
+                await next.Send(new DatabaseSagaRepositoryContext<TSaga, T>(session, context, factory));
                 committed = session.Committed;
             }
         }
@@ -45,7 +45,7 @@ public sealed class SqliteSagaRepositoryContextFactory<TSaga>(
     {
         await using var session = await OpenAsync(context.CancellationToken);
         var instances = await session.QueryAsync(query.FilterExpression, context.CancellationToken);
-        var repositoryContext = new SqliteSagaRepositoryContext<TSaga, T>(session, context, factory);
+        var repositoryContext = new DatabaseSagaRepositoryContext<TSaga, T>(session, context, factory);
         await next.Send(new LoadedSagaRepositoryQueryContext<TSaga, T>(repositoryContext, instances));
     }
 
@@ -59,21 +59,21 @@ public sealed class SqliteSagaRepositoryContextFactory<TSaga>(
 
     public void Probe(ProbeContext context)
     {
-        context.Add("persistence", "sqlite");
+        context.Add("persistence", "database");
         context.Add("table", options.Value.Table);
     }
 
-    private async Task<T> ExecuteAsync<T>(Func<SqliteSagaRepositoryContext<TSaga>, Task<T>> asyncMethod, CancellationToken cancellationToken)
+    private async Task<T> ExecuteAsync<T>(Func<DatabaseSagaRepositoryContext<TSaga>, Task<T>> asyncMethod, CancellationToken cancellationToken)
     {
         await using var session = await OpenAsync(cancellationToken);
-        return await asyncMethod(new SqliteSagaRepositoryContext<TSaga>(session, cancellationToken));
+        return await asyncMethod(new DatabaseSagaRepositoryContext<TSaga>(session, cancellationToken));
     }
 
-    private async Task<SqliteSagaSession<TSaga>> OpenAsync(CancellationToken cancellationToken, Guid? inbound = null)
+    private async Task<SagaSession<TSaga>> OpenAsync(CancellationToken cancellationToken, Guid? inbound = null)
     {
         var settings = options.Value;
         var database = settings.Database?.Invoke(services)
             ?? throw new InvalidOperationException($"no database configured for the {typeof(TSaga).Name} saga repository");
-        return new SqliteSagaSession<TSaga>(await database.OpenAsync(cancellationToken), database, _statements.Value, publisher.Store, inbound);
+        return new SagaSession<TSaga>(await database.OpenAsync(cancellationToken), database, _statements.Value, publisher.Store, inbound);
     }
 }

@@ -8,20 +8,20 @@ using ThreeRC.Persistence.Sagas.Outbox;
 
 namespace ThreeRC.Persistence.Sagas;
 
-/// <summary>Registers the SQLite saga repository for a saga.</summary>
-public static partial class SqliteSagaRepositoryExtensions
+/// <summary>Registers the database saga repository for a saga.</summary>
+public static partial class DatabaseSagaRepositoryExtensions
 {
     /// <summary>
-    /// Stores the saga's instances in a SQLite table, with optimistic concurrency on <see cref="ISagaVersion"/>, an inbox
+    /// Stores the saga's instances in a table of the service's database (SQLite or PostgreSQL), with optimistic concurrency on <see cref="ISagaVersion"/>, an inbox
     /// that drops a message handled before, and a transactional outbox for what the saga publishes
     /// (<c>PublishWithState</c>).
     /// </summary>
-    public static ISagaRegistrationConfigurator<TSaga> SqliteRepository<TSaga>(
+    public static ISagaRegistrationConfigurator<TSaga> DatabaseRepository<TSaga>(
         this ISagaRegistrationConfigurator<TSaga> configurator,
-        Action<SqliteSagaOptions<TSaga>> configure)
+        Action<SagaStoreOptions<TSaga>> configure)
         where TSaga : class, ISaga, ISagaVersion
     {
-        var options = new SqliteSagaOptions<TSaga>();
+        var options = new SagaStoreOptions<TSaga>();
         configure(options);
         if (!Identifier().IsMatch(options.Table) || options.Columns.Any(column => !Identifier().IsMatch(column.Name)))
             throw new ArgumentException($"the {typeof(TSaga).Name} repository needs a table and columns named as SQL identifiers");
@@ -29,7 +29,7 @@ public static partial class SqliteSagaRepositoryExtensions
 
         configurator.Repository(repository =>
         {
-            repository.AddOptions<SqliteSagaOptions<TSaga>>().Configure(target =>
+            repository.AddOptions<SagaStoreOptions<TSaga>>().Configure(target =>
             {
                 target.Table = options.Table;
                 target.Database = options.Database;
@@ -43,10 +43,10 @@ public static partial class SqliteSagaRepositoryExtensions
             repository.AddSingleton<SagaOutboxPublisher<TSaga>>();
             repository.AddSingleton<SagaOutboxDispatcher<TSaga>>();
             repository.AddHostedService(provider => provider.GetRequiredService<SagaOutboxDispatcher<TSaga>>());
-            repository.RegisterLoadSagaRepository<TSaga, SqliteSagaRepositoryContextFactory<TSaga>>();
-            repository.RegisterQuerySagaRepository<TSaga, SqliteSagaRepositoryContextFactory<TSaga>>();
-            repository.RegisterSagaRepository<TSaga, SqliteSagaSession<TSaga>,
-                SagaConsumeContextFactory<SqliteSagaSession<TSaga>, TSaga>, SqliteSagaRepositoryContextFactory<TSaga>>();
+            repository.RegisterLoadSagaRepository<TSaga, DatabaseSagaRepositoryContextFactory<TSaga>>();
+            repository.RegisterQuerySagaRepository<TSaga, DatabaseSagaRepositoryContextFactory<TSaga>>();
+            repository.RegisterSagaRepository<TSaga, SagaSession<TSaga>,
+                SagaConsumeContextFactory<SagaSession<TSaga>, TSaga>, DatabaseSagaRepositoryContextFactory<TSaga>>();
         });
         return configurator;
     }

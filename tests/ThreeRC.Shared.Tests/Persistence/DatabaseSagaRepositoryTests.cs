@@ -9,7 +9,7 @@ using ThreeRC.Testing;
 
 namespace ThreeRC.Shared.Tests.Persistence;
 
-public sealed class SqliteSagaRepositoryTests : IAsyncLifetime
+public sealed class DatabaseSagaRepositoryTests : IAsyncLifetime
 {
     private readonly TempDirectory _folder = new("saga-repository");
     private readonly ConcurrentDictionary<int, bool> _crashAfterCommit = new();
@@ -20,7 +20,7 @@ public sealed class SqliteSagaRepositoryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = new CounterDatabase(_folder.Combine("counter.db"));
+        _database = new CounterDatabase(_folder.Path);
         var database = _database;
         var services = new ServiceCollection();
         services.AddTransactionalOutboxEndpoint("counter-saga");
@@ -33,7 +33,7 @@ public sealed class SqliteSagaRepositoryTests : IAsyncLifetime
         services.AddMassTransitTestHarness(bus =>
         {
             bus.AddSaga<CounterSaga>()
-                .SqliteRepository(repository =>
+                .DatabaseRepository(repository =>
                 {
                     repository.Table = "counter_saga";
                     repository.Database = _ => database;
@@ -78,7 +78,7 @@ public sealed class SqliteSagaRepositoryTests : IAsyncLifetime
 
         await Eventually.Until(() => Load(id), s => s?.Count == 100, TimeSpan.FromSeconds(60), "100 counted");
         Assert.True(CounterSaga.Attempts - attemptsBefore > 100, "no conflict happened, so nothing was rolled back: the test proved nothing");
-        await using var connection = await new CounterDatabase(_folder.Combine("counter.db")).OpenAsync();
+        await using var connection = await new CounterDatabase(_folder.Path).OpenAsync();
         var logged = await Dapper.SqlMapper.QueryAsync<int>(connection, "SELECT number FROM counter_log WHERE correlation_id = @id", new { id });
         Assert.Equal(Enumerable.Range(1, 100), logged.Order());
     }
@@ -102,7 +102,7 @@ public sealed class SqliteSagaRepositoryTests : IAsyncLifetime
         await Harness.Bus.Publish(new CountUp(id, 2));
         await Eventually.Until(() => Load(id), s => s?.Count == 2, TimeSpan.FromSeconds(30), "2 counted");
 
-        await using var connection = await new CounterDatabase(_folder.Combine("counter.db")).OpenAsync();
+        await using var connection = await new CounterDatabase(_folder.Path).OpenAsync();
         var count = await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "SELECT count FROM counter_saga WHERE correlation_id = @id", new { id });
         Assert.Equal(2, count);
     }
@@ -194,6 +194,7 @@ public sealed class SqliteSagaRepositoryTests : IAsyncLifetime
 
     private Task<CounterSaga?> Load(Guid id) => _provider.GetRequiredService<ILoadSagaRepository<CounterSaga>>().Load(id)!;
 
-    private sealed class CounterDatabase(string file)
-        : SqliteDatabase(file, typeof(CounterDatabase).Assembly, "ThreeRC.Shared.Tests.Persistence.Scripts.");
+    /// <summary>counter.db in <paramref name="folder"/>, or its database on the test run's PostgreSQL server (<see cref="TestStorage"/>).</summary>
+    private sealed class CounterDatabase(string folder)
+        : ServiceDatabase(TestStorage.Options(folder), "counter", typeof(CounterDatabase).Assembly, "ThreeRC.Shared.Tests.Persistence.Scripts.");
 }

@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Linq.Expressions;
 using System.Text.Json;
 using Dapper;
 using MassTransit;
-using Microsoft.Data.Sqlite;
 using ThreeRC.Persistence.Sagas.Outbox;
 
 namespace ThreeRC.Persistence.Sagas;
@@ -18,17 +18,16 @@ namespace ThreeRC.Persistence.Sagas;
 /// instance's save at the latest, so that it is committed with the state it belongs to, or not at all. The same
 /// transaction records the message as handled (the inbox) and what the saga published (the <see cref="Outbox"/>).
 /// </remarks>
-public sealed class SqliteSagaSession<TSaga> : IAsyncDisposable
+public sealed class SagaSession<TSaga> : IAsyncDisposable
     where TSaga : class, ISagaVersion
 {
-    private const int SqliteConstraint = 19;
-    private readonly SqliteDatabase _database;
+    private readonly ServiceDatabase _database;
     private readonly SagaStatements<TSaga> _statements;
     private readonly OutboxStore _outbox;
     private readonly Guid? _inbound;
     private readonly List<SagaStatement> _enlisted = [];
 
-    internal SqliteSagaSession(SqliteConnection connection, SqliteDatabase database, SagaStatements<TSaga> statements, OutboxStore outbox, Guid? inbound)
+    internal SagaSession(DbConnection connection, ServiceDatabase database, SagaStatements<TSaga> statements, OutboxStore outbox, Guid? inbound)
     {
         Connection = connection;
         _database = database;
@@ -44,19 +43,18 @@ public sealed class SqliteSagaSession<TSaga> : IAsyncDisposable
     internal IReadOnlyList<OutboxEntry> Committed { get; private set; } = [];
 
     /// <summary>The session's open connection, for reads of the saga's own tables.</summary>
-    public SqliteConnection Connection { get; }
+    public DbConnection Connection { get; }
 
     /// <summary>Runs <paramref name="statement"/> in the transaction of this session's next write.</summary>
     public void Enlist(SagaStatement statement) => _enlisted.Add(statement);
 
     /// <summary>
-    /// Takes the database's write turn and begins an immediate transaction on <see cref="Connection"/>, in which the
+    /// Begins the database's write (<see cref="ServiceDatabase.BeginWriteAsync"/>) on <see cref="Connection"/>, in which the
     /// enlisted statements have already run. Commit it before disposing it; a disposed, uncommitted write rolls back.
     /// </summary>
-    public async Task<SagaWrite> WriteAsync(CancellationToken cancellationToken = default)
+    public async Task<DatabaseWrite> WriteAsync(CancellationToken cancellationToken = default)
     {
-        var turn = await _database.EnterWriteAsync(cancellationToken);
-        var write = new SagaWrite(turn, Connection.BeginTransaction(deferred: false));
+        var write = await _database.BeginWriteAsync(Connection, cancellationToken);
         try
         {
             foreach (var statement in _enlisted)
@@ -93,7 +91,7 @@ public sealed class SqliteSagaSession<TSaga> : IAsyncDisposable
         {
             await SaveAsync(_statements.Insert, Parameters(instance), cancellationToken);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
+        catch (Exception e) when (_database.Dialect.IsDuplicateKey(e))
         {
             instance.Version = 0;
             throw new ConcurrencyException($"{typeof(TSaga).Name} {instance.CorrelationId} was inserted by another message first", typeof(TSaga), instance.CorrelationId, e);
@@ -120,17 +118,11 @@ public sealed class SqliteSagaSession<TSaga> : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 
-    /// <summary>One statement on its own when nothing is enlisted; otherwise one transaction with the enlisted ones, committed only if the row was saved.</summary>
+    /// <summary>One write with the enlisted statements, committed only if the row was saved.</summary>
     private async Task<int> SaveAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         var published = Outbox.Entries.ToList();
         _enlisted.AddRange(_outbox.Statements(_inbound, published));
-        if (_enlisted.Count == 0)
-        {
-            using var turn = await _database.EnterWriteAsync(cancellationToken);
-            return await Connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        }
-
         await using var write = await WriteAsync(cancellationToken);
         var saved = await Connection.ExecuteAsync(new CommandDefinition(sql, parameters, write.Transaction, cancellationToken: cancellationToken));
         if (saved != 1) return saved;

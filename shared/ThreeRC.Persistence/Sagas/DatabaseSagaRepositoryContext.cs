@@ -6,10 +6,10 @@ using MassTransit.Saga;
 namespace ThreeRC.Persistence.Sagas;
 
 /// <summary>The repository side of one consumed message: load, add, update or delete its saga instance.</summary>
-public sealed class SqliteSagaRepositoryContext<TSaga, TMessage>(
-    SqliteSagaSession<TSaga> session,
+public sealed class DatabaseSagaRepositoryContext<TSaga, TMessage>(
+    SagaSession<TSaga> session,
     ConsumeContext<TMessage> consumeContext,
-    ISagaConsumeContextFactory<SqliteSagaSession<TSaga>, TSaga> factory)
+    ISagaConsumeContextFactory<SagaSession<TSaga>, TSaga> factory)
     : ConsumeContextScope<TMessage>(consumeContext, session, session.Outbox), SagaRepositoryContext<TSaga, TMessage>
     where TSaga : class, ISagaVersion
     where TMessage : class
@@ -47,7 +47,7 @@ public sealed class SqliteSagaRepositoryContext<TSaga, TMessage>(
 }
 
 /// <summary>The repository side of a load or query outside a consumed message (tests, tools).</summary>
-public sealed class SqliteSagaRepositoryContext<TSaga>(SqliteSagaSession<TSaga> session, CancellationToken cancellationToken)
+public sealed class DatabaseSagaRepositoryContext<TSaga>(SagaSession<TSaga> session, CancellationToken cancellationToken)
     : BasePipeContext(cancellationToken), LoadSagaRepositoryContext<TSaga>, QuerySagaRepositoryContext<TSaga>
     where TSaga : class, ISagaVersion
 {

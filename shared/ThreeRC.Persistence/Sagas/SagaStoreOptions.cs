@@ -7,14 +7,14 @@ namespace ThreeRC.Persistence.Sagas;
 /// <c>TABLE_inbox</c> and <c>TABLE_outbox</c> (see <c>docs/orchestrator.md</c>) hold the message ids handled and the
 /// messages published with each saved state.
 /// </summary>
-public sealed class SqliteSagaOptions<TSaga>
+public sealed class SagaStoreOptions<TSaga>
     where TSaga : class
 {
     /// <summary>The table; created by the owning service's schema scripts.</summary>
     public string Table { get; set; } = "";
 
     /// <summary>Resolves the database holding the table.</summary>
-    public Func<IServiceProvider, SqliteDatabase>? Database { get; set; }
+    public Func<IServiceProvider, ServiceDatabase>? Database { get; set; }
 
     /// <summary>How often the outbox is searched for messages whose publish after the commit never happened (the process stopped).</summary>
     public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromSeconds(5);
@@ -32,7 +32,7 @@ public sealed class SqliteSagaOptions<TSaga>
     public IList<SagaColumn<TSaga>> Columns { get; } = [];
 
     /// <summary>Adds a column derived from the instance.</summary>
-    public SqliteSagaOptions<TSaga> Column(string name, Func<TSaga, object?> value)
+    public SagaStoreOptions<TSaga> Column(string name, Func<TSaga, object?> value)
     {
         Columns.Add(new SagaColumn<TSaga>(name, value));
         return this;

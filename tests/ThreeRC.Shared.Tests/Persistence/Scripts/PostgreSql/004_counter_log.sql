@@ -1,0 +1,1 @@
+CREATE TABLE counter_log (correlation_id TEXT NOT NULL, number BIGINT NOT NULL);
