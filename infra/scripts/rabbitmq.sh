@@ -4,13 +4,16 @@
 #
 #   rabbitmq.sh start DIR [AMQP_PORT [MANAGEMENT_PORT]]   starts the node; prints its connection
 #   rabbitmq.sh stop DIR                                   stops it; DIR keeps its data
+#   rabbitmq.sh cluster DIR                                starts a 3-node cluster, nodes in DIR/1, DIR/2, DIR/3
+#   rabbitmq.sh stop-cluster DIR                           stops the three
 #
 # Ports default to free ones. The user is "threerc" with a random password; the connection is written
-# to DIR/connection.env as KEY=VALUE lines. Starting again on the same DIR restarts the same node with
-# the same ports, password and messages.
+# to DIR/connection.env as KEY=VALUE lines (a cluster's adds RABBITMQ_NODES, the other nodes' host:port,
+# comma-separated). Starting again on the same DIR restarts the same node with the same ports, password
+# and messages; a cluster's node stopped with "stop DIR/2" and started with "start DIR/2" joins it again.
 set -euo pipefail
 
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 [ $# -ge 2 ] || usage
 command="$1"; dir="$(mkdir -p "$2" && cd "$2" && pwd)"
 rabbit_bin=/usr/lib/rabbitmq/bin
@@ -19,14 +22,17 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 configure() {
   local amqp_port="${1:-$(free_port)}" management_port="${2:-$(free_port)}"
-  local password; password="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+  local password="${CLUSTER_PASSWORD:-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')}"
   mkdir -p "$dir/mnesia" "$dir/log"
   cat > "$dir/node.env" <<ENV
-RABBITMQ_NODENAME=threerc-$(basename "$dir" | tr -c 'a-zA-Z0-9\n' '-')-$$@localhost
+RABBITMQ_NODENAME=threerc-$(basename "$(dirname "$dir")" | tr -c 'a-zA-Z0-9\n' '-')-$(basename "$dir" | tr -c 'a-zA-Z0-9\n' '-')-$$@localhost
 RABBITMQ_NODE_PORT=$amqp_port
 RABBITMQ_DIST_PORT=$(free_port)
-ERL_EPMD_PORT=$(free_port)
+ERL_EPMD_PORT=${CLUSTER_EPMD_PORT:-$(free_port)}
+CLUSTER_MEMBER=${CLUSTER_EPMD_PORT:+1}
 ENV
+  # The nodes of a cluster share the Erlang cookie (in HOME, which is the node's folder).
+  if [ -n "${CLUSTER_COOKIE:-}" ]; then printf '%s' "$CLUSTER_COOKIE" > "$dir/.erlang.cookie"; chmod 400 "$dir/.erlang.cookie"; fi
   : > "$dir/rabbitmq-env.conf"
   echo '[rabbitmq_management].' > "$dir/enabled_plugins"
   cat > "$dir/rabbitmq.conf" <<CONF
@@ -78,11 +84,40 @@ stop() {
     timeout 30 "$rabbit_bin/rabbitmqctl" -q stop "$RABBITMQ_PID_FILE" > /dev/null 2>&1 || kill -9 "$pid" 2> /dev/null || true
     rm -f "$RABBITMQ_PID_FILE"
   fi
-  epmd -port "$ERL_EPMD_PORT" -kill > /dev/null 2>&1 || true
+  # The nodes of a cluster share one epmd: it goes with the last of them (stop-cluster).
+  [ -n "${CLUSTER_MEMBER:-}" ] || epmd -port "$ERL_EPMD_PORT" -kill > /dev/null 2>&1 || true
+}
+
+cluster() {
+  local root="$dir" node
+  if [ ! -f "$root/connection.env" ]; then
+    export CLUSTER_EPMD_PORT CLUSTER_PASSWORD CLUSTER_COOKIE
+    CLUSTER_EPMD_PORT="$(free_port)"
+    CLUSTER_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+    CLUSTER_COOKIE="$(head -c 30 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+  fi
+  for node in 1 2 3; do "$0" start "$root/$node" > /dev/null; done
+  local first; first="$(sed -n 's/^RABBITMQ_NODENAME=//p' "$root/1/node.env")"
+  for node in 2 3; do
+    dir="$root/$node"; node_env
+    if ! "$rabbit_bin/rabbitmqctl" -q cluster_status 2> /dev/null | grep -q "$first"; then
+      "$rabbit_bin/rabbitmqctl" -q stop_app > /dev/null
+      "$rabbit_bin/rabbitmqctl" -q join_cluster "$first" > /dev/null
+      "$rabbit_bin/rabbitmqctl" -q start_app > /dev/null
+    fi
+  done
+  dir="$root"
+  local others; others="$(for node in 2 3; do printf '127.0.0.1:%s,' "$(sed -n 's/^RABBITMQ_PORT=//p' "$root/$node/connection.env")"; done)"
+  { cat "$root/1/connection.env"; echo "RABBITMQ_NODES=${others%,}"; } > "$root/connection.env"
+  cat "$root/connection.env"
 }
 
 case "$command" in
   start) shift 2; start "$@" ;;
   stop) stop ;;
+  cluster) cluster ;;
+  stop-cluster)
+    for node in 3 2 1; do "$0" stop "$dir/$node"; done
+    [ -f "$dir/1/node.env" ] && epmd -port "$(sed -n 's/^ERL_EPMD_PORT=//p' "$dir/1/node.env")" -kill > /dev/null 2>&1 || true ;;
   *) usage ;;
 esac

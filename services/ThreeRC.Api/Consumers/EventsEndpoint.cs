@@ -10,7 +10,8 @@ namespace ThreeRC.Api.Consumers;
 
 /// <summary>
 /// Every event consumer of the Api shares one queue, consumed one message at a time, so that the read model
-/// and the watch streams see the events in the order they arrived, whatever their type.
+/// and the watch streams see the events in the order they arrived, whatever their type. Each Api instance has its
+/// own (<c>threerc-api-events-INSTANCE</c> with <c>Bus:InstanceName</c>), so that each streams every event.
 /// </summary>
 public static class EventsEndpoint
 {
@@ -35,12 +36,12 @@ public static class EventsEndpoint
         .Select(contract => contract.GetGenericArguments()[0].Name)
         .ToHashSet(StringComparer.Ordinal);
 
-    public static void AddEventConsumers(this IBusRegistrationConfigurator bus)
+    public static void AddEventConsumers(this IBusRegistrationConfigurator bus, string queue)
     {
         foreach (var consumer in Consumers)
             bus.AddConsumer(consumer).Endpoint(endpoint =>
             {
-                endpoint.Name = QueueName;
+                endpoint.Name = queue;
                 endpoint.ConcurrentMessageLimit = 1;
 
                 // Prefetching keeps the order (one consumer, one message at a time) and saves a broker round trip per event.

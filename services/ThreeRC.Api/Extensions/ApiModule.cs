@@ -14,6 +14,7 @@ using ThreeRC.Api.ReadModel;
 using ThreeRC.Contracts.Placement;
 using ThreeRC.Persistence;
 using ThreeRC.ServiceDefaults;
+using ThreeRC.ServiceDefaults.Messaging;
 
 namespace ThreeRC.Api.Extensions;
 
@@ -62,7 +63,7 @@ public static class ApiModule
 
         modules.AddToBus(bus =>
         {
-            bus.AddEventConsumers();
+            bus.AddEventConsumers(modules.Configuration.InstanceQueue(EventsEndpoint.QueueName));
             bus.AddRequestClient<PreviewPlacement>();
         });
         modules.MapEndpoints(endpoints =>

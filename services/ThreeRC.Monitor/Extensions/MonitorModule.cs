@@ -9,11 +9,15 @@ using ThreeRC.Monitor.Polling;
 using ThreeRC.Monitor.Rehearsal;
 using ThreeRC.Monitor.Sources;
 using ThreeRC.ServiceDefaults;
+using ThreeRC.ServiceDefaults.Messaging;
 
 namespace ThreeRC.Monitor.Extensions;
 
 public static class MonitorModule
 {
+    /// <summary>The queue of the incident starts; each monitor instance has its own (a fan-out), named after <c>Bus:InstanceName</c>.</summary>
+    public const string RecoveryStartedQueue = "threerc-recovery-started";
+
     /// <summary>
     /// Adds the Monitor module: it polls the Ganglia sources of the <c>Monitor</c> section and publishes
     /// HostUnresponsive, HostResponsive, HostLoadReported and the sources' own failures. It consumes RecoveryStarted,
@@ -27,7 +31,8 @@ public static class MonitorModule
         services.AddMonitorPolling();
         services.AddHostedService<MonitorWorker>();
         services.AddHealthChecks().AddCheck<GangliaSourcesHealthCheck>("ganglia");
-        return modules.AddToBus(bus => bus.AddConsumer<RecoveryStartedConsumer>(), new MonitorRehearsal());
+        var queue = modules.Configuration.InstanceQueue(RecoveryStartedQueue);
+        return modules.AddToBus(bus => bus.AddConsumer<RecoveryStartedConsumer>().Endpoint(endpoint => endpoint.Name = queue), new MonitorRehearsal());
     }
 
     /// <summary>What one poll needs: the Ganglia reader, the source and host boards, the probe and the poll itself.</summary>

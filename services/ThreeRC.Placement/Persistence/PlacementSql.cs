@@ -3,6 +3,9 @@ namespace ThreeRC.Placement.Persistence;
 /// <summary>The store's statements: columns are read under their C# names, rows written from the model's properties.</summary>
 internal static class PlacementSql
 {
+    public const string SelectGeneration = "SELECT generation FROM placement_generation WHERE id = 1";
+    public const string NextGeneration = "UPDATE placement_generation SET generation = generation + 1 WHERE id = 1";
+
     public const string SelectMap = "SELECT vm_name, host_name FROM vm_hosts";
     public const string UpsertMap = "INSERT INTO vm_hosts (vm_name, host_name) VALUES (@VmName, @HostName) ON CONFLICT (vm_name) DO UPDATE SET host_name = excluded.host_name";
     public const string DeleteMap = "DELETE FROM vm_hosts WHERE vm_name = @Key";

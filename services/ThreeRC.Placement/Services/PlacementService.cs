@@ -8,9 +8,10 @@ using ThreeRC.Placement.Persistence;
 namespace ThreeRC.Placement.Services;
 
 /// <summary>
-/// Runs one <see cref="PlacementEngine"/> operation at a time on the state loaded from placement.db, and saves what
-/// it changed before anyone sees the result. When an operation or its save fails, the state in memory is dropped and read again from
-/// the file at the next operation, so memory never runs ahead of the file.
+/// Runs one <see cref="PlacementEngine"/> operation at a time on the stored state, and saves what it changed before
+/// anyone sees the result. Each operation is one write that no other instance's runs beside; the state in memory is
+/// read again when the stored one has moved on (another instance changed it) or when an operation or its save failed,
+/// so memory never runs ahead of the database, and two instances never place into the same room.
 /// </summary>
 internal sealed class PlacementService(
     PlacementStore store,
@@ -21,8 +22,9 @@ internal sealed class PlacementService(
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private PlacementEngine? _engine;
+    private long _generation;
 
-    /// <summary>Reads the state from the file now rather than at the first message.</summary>
+    /// <summary>Reads the state from the database now rather than at the first message.</summary>
     public Task LoadAsync(CancellationToken cancellationToken) => RunAsync(_ => true, cancellationToken);
 
     public async Task<T> RunAsync<T>(Func<PlacementEngine, DateTimeOffset, T> operation, CancellationToken cancellationToken = default)
@@ -30,9 +32,11 @@ internal sealed class PlacementService(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            _engine ??= new PlacementEngine(await store.LoadAsync(inventory, cancellationToken), options.Value, logger);
+            await using var decision = await store.BeginAsync(cancellationToken);
+            if (_engine is null || _generation != decision.Generation)
+                _engine = new PlacementEngine(await store.LoadAsync(decision, inventory), options.Value, logger);
             var result = operation(_engine, time.GetUtcNow());
-            await store.SaveAsync(_engine.State, cancellationToken);
+            _generation = await store.SaveAsync(decision, _engine.State, cancellationToken);
             return result;
         }
         catch

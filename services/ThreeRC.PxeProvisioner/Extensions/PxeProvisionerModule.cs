@@ -10,6 +10,7 @@ using ThreeRC.PxeProvisioner.Persistence;
 using ThreeRC.PxeProvisioner.Provisioning;
 using ThreeRC.PxeProvisioner.Pxelinux;
 using ThreeRC.ServiceDefaults;
+using ThreeRC.ServiceDefaults.Messaging;
 
 namespace ThreeRC.PxeProvisioner.Extensions;
 
@@ -18,8 +19,10 @@ public static class PxeProvisionerModule
     /// <summary>The queue of the provisioner's <c>RecoveryCompleted</c> consumer: its own, never shared with another service's consumer of that event.</summary>
     public const string RecoveryCompletedQueue = "threerc-pxe-recovery-completed";
 
+    public const string PrepareReinstallQueue = "threerc-prepare-reinstall";
+
     /// <summary>
-    /// Adds the PxeProvisioner module: the <c>Pxe</c> options, its SQLite file, the pxelinux entries checked at start,
+    /// Adds the PxeProvisioner module: the <c>Pxe</c> options, its database, the pxelinux entries checked at start,
     /// the sweep of expired tokens, the <c>PrepareReinstall</c> and <c>RecoveryCompleted</c> consumers and the
     /// installer's HTTP endpoints.
     /// </summary>
@@ -40,10 +43,14 @@ public static class PxeProvisionerModule
         services.AddScoped<InstallCallbacks>();
         services.AddHostedService<PxeStartup>();
         services.AddHostedService<ExpiredTokenSweeper>();
+
+        // Several provisioners on one TFTP root: one consumes at a time, the others stand by (Bus:RabbitMq:SingleActiveConsumers).
+        services.AddSingleActiveConsumerEndpoint(PrepareReinstallQueue);
+        services.AddSingleActiveConsumerEndpoint(RecoveryCompletedQueue);
         return modules
             .AddToBus(bus =>
             {
-                bus.AddConsumer<PrepareReinstallConsumer>();
+                bus.AddConsumer<PrepareReinstallConsumer>().Endpoint(endpoint => endpoint.Name = PrepareReinstallQueue);
                 bus.AddConsumer<RecoveryCompletedConsumer>().Endpoint(endpoint => endpoint.Name = RecoveryCompletedQueue);
             })
             .MapEndpoints(app => app.MapPxeEndpoints());

@@ -8,6 +8,13 @@ public sealed class BusOptions
     /// <summary>InMemory (default) or RabbitMq.</summary>
     public BusTransport Transport { get; set; } = BusTransport.InMemory;
 
+    /// <summary>
+    /// This instance's name among several of the same service (letters, digits, dashes), such as the management node's:
+    /// the queues every instance must have a copy of (the Api's events, the monitor's incident starts) get it as a
+    /// suffix. Unset, one instance per service: the queues have their plain names.
+    /// </summary>
+    public string? InstanceName { get; set; }
+
     /// <summary>The broker, used when <see cref="Transport"/> is RabbitMq.</summary>
     public RabbitMqOptions RabbitMq { get; set; } = new();
 
@@ -19,4 +26,7 @@ public sealed class BusOptions
 
     /// <summary>The longest retry interval.</summary>
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The name of a queue of which every instance has its own copy: <paramref name="queue"/>, then this instance's name.</summary>
+    public string InstanceQueue(string queue) => string.IsNullOrEmpty(InstanceName) ? queue : $"{queue}-{InstanceName}";
 }

@@ -42,6 +42,15 @@ public static class MessagingExtensions
                     {
                         host.Username(options.Username!);
                         host.Password(options.Password!);
+
+                        // A publish returns once the broker has the message (on a quorum queue: a majority of nodes).
+                        host.PublisherConfirmation = true;
+                        if (options.Nodes.Count > 0)
+                            host.UseCluster(cluster =>
+                            {
+                                cluster.Node($"{options.Host}:{options.Port}");
+                                foreach (var node in options.Nodes) cluster.Node(node);
+                            });
                     });
                     rabbit.ConfigureEndpoints(context);
                 });
@@ -54,10 +63,19 @@ public static class MessagingExtensions
     /// <summary>
     /// Every receive endpoint retries a failing message with exponential back-off (the <c>Bus</c> section's retry
     /// settings, defaults when absent) and publishes nothing until the consumer or saga has succeeded (in-memory
-    /// outbox inside the retry, so a failed attempt's messages are discarded).
+    /// outbox inside the retry, so a failed attempt's messages are discarded). On RabbitMQ its queue is of the
+    /// configured type, and single-active-consumer where the service asks for it and the settings allow.
     /// </summary>
     public static void AddThreeRcEndpointDefaults(this IBusRegistrationConfigurator bus) =>
         bus.AddConfigureEndpointsCallback((context, name, endpoint) => ConfigureEndpoint(context, name, endpoint));
+
+    /// <summary>The name of a queue of which every instance of the service has its own copy (<see cref="BusOptions.InstanceName"/>).</summary>
+    public static string InstanceQueue(this IConfiguration configuration, string queue) =>
+        new BusOptions { InstanceName = configuration[$"{BusOptions.SectionName}:{nameof(BusOptions.InstanceName)}"] }.InstanceQueue(queue);
+
+    /// <summary>Marks the endpoint <paramref name="queue"/> as one that one instance of the service consumes at a time.</summary>
+    public static IServiceCollection AddSingleActiveConsumerEndpoint(this IServiceCollection services, string queue) =>
+        services.AddSingleton(new SingleActiveConsumerEndpoint(queue));
 
     /// <summary>Marks the endpoint <paramref name="queue"/> as one whose consumer publishes through a transactional outbox of its own.</summary>
     public static IServiceCollection AddTransactionalOutboxEndpoint(this IServiceCollection services, string queue) =>
@@ -69,5 +87,11 @@ public static class MessagingExtensions
         endpoint.UseMessageRetry(retry => retry.Exponential(
             options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval));
         if (!context.GetServices<TransactionalOutboxEndpoint>().Any(own => own.Queue == queue)) endpoint.UseInMemoryOutbox(context);
+        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            if (options.RabbitMq.QueueType == RabbitMqQueueType.Quorum) rabbit.SetQuorumQueue();
+            if (options.RabbitMq.SingleActiveConsumers && context.GetServices<SingleActiveConsumerEndpoint>().Any(one => one.Queue == queue))
+                rabbit.SingleActiveConsumer = true;
+        }
     }
 }

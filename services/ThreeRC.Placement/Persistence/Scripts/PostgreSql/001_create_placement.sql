@@ -53,3 +53,11 @@ CREATE TABLE possible_starts (
     since       TEXT NOT NULL,
     PRIMARY KEY (vm_name, host_name)
 );
+
+-- Each instance keeps the state in memory and reads it again when another saved a change since.
+CREATE TABLE placement_generation (
+    id         BIGINT PRIMARY KEY CHECK (id = 1),
+    generation BIGINT NOT NULL
+);
+
+INSERT INTO placement_generation (id, generation) VALUES (1, 0);
