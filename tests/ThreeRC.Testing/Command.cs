@@ -7,6 +7,12 @@ namespace ThreeRC.Testing;
 public sealed record CommandResult(int ExitCode, string Output, string Error)
 {
     public override string ToString() => $"exit {ExitCode}; stdout: {Output.Trim()}; stderr: {Error.Trim()}";
+
+    /// <summary>The KEY=VALUE lines of the output (what the infra scripts print of a server they started).</summary>
+    public Dictionary<string, string> Settings() => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(line => line.Split('=', 2))
+        .Where(pair => pair.Length == 2)
+        .ToDictionary(pair => pair[0], pair => pair[1]);
 }
 
 /// <summary>Runs a program to completion, capturing its output, and kills it when it overruns.</summary>

@@ -76,9 +76,6 @@ public sealed class PostgresServer
         var result = await Command.RunAsync("bash", [Script, "start", directory.Path], TimeSpan.FromMinutes(2),
             environment: new Dictionary<string, string?> { ["OWNER_PID"] = Environment.ProcessId.ToString() });
         if (result.ExitCode != 0) throw new InvalidOperationException($"PostgreSQL did not start: {result}");
-        return result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => line.Split('=', 2))
-            .Where(pair => pair.Length == 2)
-            .ToDictionary(pair => pair[0], pair => pair[1]);
+        return result.Settings();
     }
 }

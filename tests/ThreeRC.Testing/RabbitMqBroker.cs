@@ -44,10 +44,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     {
         var result = await Command.RunAsync("bash", [Script, "start", _directory.Path], TimeSpan.FromMinutes(2));
         if (result.ExitCode != 0) throw new InvalidOperationException($"RabbitMQ did not start: {result}");
-        _connection = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => line.Split('=', 2))
-            .Where(pair => pair.Length == 2)
-            .ToDictionary(pair => pair[0], pair => pair[1]);
+        _connection = result.Settings();
     }
 
     public Task StopAsync() => Command.RunAsync("bash", [Script, "stop", _directory.Path], TimeSpan.FromMinutes(1));

@@ -52,7 +52,8 @@ public static class ApiModule
         services.AddSingleton<ApiKeyInterceptor>();
         services.AddHealthChecks().AddCheck<ReadModelHealthCheck>("api-read-model");
 
-        services.AddGrpc()
+        services.AddSingleton<StoreUnavailableInterceptor>();
+        services.AddGrpc(grpc => grpc.Interceptors.Add<StoreUnavailableInterceptor>())
             .Guarded<ClusterService>()
             .Guarded<RecoveriesService>()
             .Guarded<ReportsService>()

@@ -5,6 +5,8 @@ using ThreeRC.HypervisorExecutor.Drivers;
 using ThreeRC.HypervisorExecutor.Execution;
 using ThreeRC.HypervisorExecutor.Ipmi;
 using ThreeRC.HypervisorExecutor.Options;
+using ThreeRC.HypervisorExecutor.Persistence;
+using ThreeRC.Persistence;
 using ThreeRC.HypervisorExecutor.Rehearsal;
 using ThreeRC.HypervisorExecutor.Ssh;
 using ThreeRC.ServiceDefaults;
@@ -55,6 +57,8 @@ public static class HypervisorExecutorModule
         }
         else services.AddSingleton(typeof(ISshCommandRunner), commandRunner);
 
+        services.AddServiceDatabase<LeaseDatabase>();
+        services.AddSingleton<InstanceLeases>();
         services.AddSingleton<HypervisorDrivers>();
         services.AddSingleton<Machines>();
         services.AddSingleton<IpmiTool>();

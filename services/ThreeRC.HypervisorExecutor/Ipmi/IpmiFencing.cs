@@ -2,15 +2,17 @@ using Microsoft.Extensions.Options;
 using ThreeRC.HypervisorExecutor.Commands;
 using ThreeRC.HypervisorExecutor.Execution;
 using ThreeRC.HypervisorExecutor.Options;
+using ThreeRC.HypervisorExecutor.Persistence;
 using ThreeRC.Inventory.Model;
 
 namespace ThreeRC.HypervisorExecutor.Ipmi;
 
 /// <summary>
 /// Fences a host by powering it off through its BMC, then asking its power status until it reports off; requests
-/// for one BMC at the same time share one fence (<see cref="ChassisFences"/>).
+/// for one BMC at the same time share one fence (<see cref="ChassisFences"/>), and one fence of a BMC runs at a time
+/// across the executor instances sharing the store (<see cref="InstanceLeases"/>).
 /// </summary>
-internal sealed class IpmiFencing(IpmiTool tool, ChassisFences fences, IOptions<ExecutorOptions> options, TimeProvider time)
+internal sealed class IpmiFencing(IpmiTool tool, ChassisFences fences, InstanceLeases leases, IOptions<ExecutorOptions> options, TimeProvider time)
 {
     private const string PoweredOff = "Chassis Power is off";
 
@@ -29,7 +31,12 @@ internal sealed class IpmiFencing(IpmiTool tool, ChassisFences fences, IOptions<
     public Task FenceAsync(IpmiSettings bmc, CommandLog log, CancellationToken cancellationToken)
     {
         var (off, status) = (PowerOff(bmc), PowerStatus(bmc));
-        return fences.FenceAsync(bmc, (shared, token) => PowerOffAsync(bmc, off, status, shared, token), log, cancellationToken);
+        return fences.FenceAsync(bmc, async (shared, token) =>
+        {
+            var ipmi = options.Value.Ipmi;
+            await using var place = await leases.TakeAsync($"bmc:{bmc.Address}:{bmc.Port}", 1, ipmi.CommandTimeout * 2 + ipmi.PowerOffTimeout, token);
+            return await PowerOffAsync(bmc, off, status, shared, token);
+        }, log, cancellationToken);
     }
 
     /// <summary>Returns the <see cref="ChassisFences.Stamp"/> of the status call that reported the chassis off.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using ThreeRC.HypervisorExecutor.Execution;
 using ThreeRC.HypervisorExecutor.Persistence;
@@ -9,12 +10,15 @@ namespace ThreeRC.HypervisorExecutor.Ledger;
 /// Runs each command id at most once, whatever executor is behind the consumers. Before the first remote command the
 /// id is recorded as started (committed to executor.db); the result is recorded before it is published. A command id
 /// seen again is not run: a recorded result is given again (a retry after a failed publish), a start without a result
-/// that is not running here means the executor stopped mid-action (it may have taken effect), and one running now is
-/// waited for. A command past its not-after time is refused without running. An executor that throws instead of
+/// that is not running here means an executor stopped mid-action or another instance runs it (it may have taken
+/// effect), and one running here now is waited for. Instances sharing the store record a command once (its id is the
+/// key): the one that finds it recorded by another at the same moment does not run it. A command past its not-after time is refused without running. An executor that throws instead of
 /// answering still gives the command its one result.
 /// </summary>
 internal sealed class CommandLedger(CommandRecordStore store, TimeProvider time, ILogger<CommandLedger> logger)
 {
+    private static readonly TimeSpan RecordPatience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(4);
     private readonly ConcurrentDictionary<Guid, Lazy<Task<ActionOutcome>>> _running = new();
 
     public async Task<ActionOutcome> RunOnceAsync(CommandTicket ticket, Func<CancellationToken, Task<ActionOutcome>> action, CancellationToken cancellationToken)
@@ -59,15 +63,43 @@ internal sealed class CommandLedger(CommandRecordStore store, TimeProvider time,
         {
             var expired = LedgerAnswers.Expired(ticket, now);
             logger.LogWarning("{Command}: {Reason}", ticket, expired.Reason);
-            await store.InsertAsync(ticket, now, expired, cancellationToken);
+            _ = await store.InsertAsync(ticket, now, expired, cancellationToken);
             return expired;
         }
 
-        await store.InsertAsync(ticket, now, outcome: null, cancellationToken);
+        if (!await store.InsertAsync(ticket, now, outcome: null, cancellationToken))
+        {
+            var elsewhere = LedgerAnswers.RunningElsewhere(now);
+            logger.LogWarning("{Command}: {Reason}", ticket, elsewhere.Reason);
+            return elsewhere;
+        }
+
         logger.LogInformation("{Command}: running", ticket);
         var outcome = await OutcomeOfAsync(action, cancellationToken);
-        await store.FinishAsync(ticket.CommandId, outcome, CancellationToken.None);
+        await RecordAsync(ticket, outcome);
         return outcome;
+    }
+
+    /// <summary>
+    /// Records the result, trying again for a while when the store is away (PostgreSQL restarting): the result is known
+    /// only here, and once this gives up the command can only be answered "it may have taken effect".
+    /// </summary>
+    private async Task RecordAsync(CommandTicket ticket, ActionOutcome outcome)
+    {
+        var giveUpAt = time.GetUtcNow() + RecordPatience;
+        for (var pause = TimeSpan.FromMilliseconds(250); ; pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks)))
+        {
+            try
+            {
+                await store.FinishAsync(ticket.CommandId, outcome, CancellationToken.None);
+                return;
+            }
+            catch (DbException e) when (time.GetUtcNow() < giveUpAt)
+            {
+                logger.LogWarning("{Command}: its result could not be recorded yet ({Message}); trying again in {Pause} s", ticket, e.Message, pause.TotalSeconds);
+                await Task.Delay(pause, time);
+            }
+        }
     }
 
     private async Task<ActionOutcome> OutcomeOfAsync(Func<CancellationToken, Task<ActionOutcome>> action, CancellationToken cancellationToken)

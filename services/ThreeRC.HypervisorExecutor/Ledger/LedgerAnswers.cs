@@ -15,5 +15,10 @@ internal static class LedgerAnswers
         + "it is not run again",
         [], now) with { MayHaveTakenEffect = true };
 
+    /// <summary>Another executor instance recorded the command as started between this one's look and its own record.</summary>
+    public static ActionOutcome RunningElsewhere(DateTimeOffset now) => ActionOutcome.Failed(
+        "another executor instance started this command at the same moment; it may take effect there; it is not run here",
+        [], now) with { MayHaveTakenEffect = true };
+
     private static string Seconds(TimeSpan late) => $"{late.TotalSeconds:0.###} s";
 }

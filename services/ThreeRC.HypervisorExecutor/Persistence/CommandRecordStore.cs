@@ -21,11 +21,15 @@ internal sealed class CommandRecordStore(ExecutorDatabase database)
             new CommandDefinition($"SELECT {Columns} FROM commands WHERE command_id = @commandId", new { commandId }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Records the command as started, or (with <paramref name="outcome"/>) as answered without running.</summary>
-    public Task InsertAsync(CommandTicket ticket, DateTimeOffset startedAt, ActionOutcome? outcome, CancellationToken cancellationToken) => WriteAsync(
+    /// <summary>
+    /// Records the command as started, or (with <paramref name="outcome"/>) as answered without running; false when
+    /// it was recorded already (by another executor instance sharing the store).
+    /// </summary>
+    public async Task<bool> InsertAsync(CommandTicket ticket, DateTimeOffset startedAt, ActionOutcome? outcome, CancellationToken cancellationToken) => 1 == await WriteAsync(
         """
         INSERT INTO commands (command_id, kind, recovery_id, vm_name, not_after, started_at, finished_at, succeeded, reason, may_have_taken_effect, commands)
         VALUES (@CommandId, @Kind, @RecoveryId, @VmName, @NotAfter, @StartedAt, @FinishedAt, @Succeeded, @Reason, @MayHaveTakenEffect, @Commands)
+        ON CONFLICT (command_id) DO NOTHING
         """,
         new
         {

@@ -5,26 +5,29 @@ using Renci.SshNet;
 using Renci.SshNet.Common;
 using ThreeRC.HypervisorExecutor.Commands;
 using ThreeRC.HypervisorExecutor.Options;
+using ThreeRC.HypervisorExecutor.Persistence;
 
 namespace ThreeRC.HypervisorExecutor.Ssh;
 
 /// <summary>
-/// Runs commands over SSH.NET: pooled connections, at most MaxConcurrencyPerHost at once per host, each within
-/// CommandTimeout. A query that finds its reused connection closed is asked once more on a new connection; any other
+/// Runs commands over SSH.NET: pooled connections, at most MaxConcurrencyPerHost at once per host (in this process, then
+/// across the executor instances sharing the store, <see cref="InstanceLeases"/>), each within CommandTimeout. A query that finds its reused connection closed is asked once more on a new connection; any other
 /// command is not repeated, since it may have run. Once a command is on its way, a timeout or a lost connection is a
 /// <see cref="CommandUnansweredException"/> and the caller giving up a <see cref="CommandAbandonedException"/>; before
 /// that, no connection is a <see cref="RemoteCommandException"/> and the caller giving up an <see cref="OperationCanceledException"/>.
 /// </summary>
-internal sealed class SshCommandRunner(SshConnectionPool pool, IOptions<ExecutorOptions> options) : ISshCommandRunner
+internal sealed class SshCommandRunner(SshConnectionPool pool, InstanceLeases leases, IOptions<ExecutorOptions> options) : ISshCommandRunner
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostGates = new();
 
     public async Task<CommandOutput> RunAsync(SshTarget target, RemoteCommand command, CancellationToken cancellationToken)
     {
-        var gate = _hostGates.GetOrAdd(target.Host, _ => new SemaphoreSlim(options.Value.Ssh.MaxConcurrencyPerHost));
+        var ssh = options.Value.Ssh;
+        var gate = _hostGates.GetOrAdd(target.Host, _ => new SemaphoreSlim(ssh.MaxConcurrencyPerHost));
         await gate.WaitAsync(cancellationToken);
         try
         {
+            await using var place = await leases.TakeAsync($"ssh:{target.Host}", ssh.MaxConcurrencyPerHost, LongestUse(ssh), cancellationToken);
             var (client, reused) = await pool.GetAsync(target, cancellationToken);
             try
             {
@@ -44,6 +47,9 @@ internal sealed class SshCommandRunner(SshConnectionPool pool, IOptions<Executor
     }
 
     public void Disconnect(SshTarget target) => pool.Evict(target);
+
+    /// <summary>How long one command may keep its place at the host: every connection attempt, then the command (twice for a query asked again).</summary>
+    private static TimeSpan LongestUse(SshOptions ssh) => (ssh.ConnectTimeout + ssh.RetryDelay) * ssh.ConnectAttempts + ssh.CommandTimeout * 2;
 
     private async Task<CommandOutput> ExecuteAsync(SshClient client, SshTarget target, RemoteCommand command, CancellationToken cancellationToken)
     {

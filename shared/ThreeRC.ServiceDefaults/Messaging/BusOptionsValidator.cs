@@ -19,7 +19,7 @@ internal sealed partial class BusOptionsValidator : IValidateOptions<BusOptions>
             if (rabbit.Username == "guest" && rabbit.Password == "guest") errors.Add("Bus:RabbitMq: guest/guest is refused; create a user of your own");
             if (!Enum.IsDefined(rabbit.QueueType)) errors.Add($"Bus:RabbitMq:QueueType: '{rabbit.QueueType}' is not Classic or Quorum");
             for (var i = 0; i < rabbit.Nodes.Count; i++)
-                if (!NodeAddress().IsMatch(rabbit.Nodes[i])) errors.Add($"Bus:RabbitMq:Nodes:{i}: '{rabbit.Nodes[i]}' is not host or host:port");
+                if (!string.IsNullOrWhiteSpace(rabbit.Nodes[i]) && !NodeAddress().IsMatch(rabbit.Nodes[i])) errors.Add($"Bus:RabbitMq:Nodes:{i}: '{rabbit.Nodes[i]}' is not host or host:port");
         }
 
         if (options.InstanceName is { Length: > 0 } instance && !InstanceName().IsMatch(instance))

@@ -45,11 +45,11 @@ public static class MessagingExtensions
 
                         // A publish returns once the broker has the message (on a quorum queue: a majority of nodes).
                         host.PublisherConfirmation = true;
-                        if (options.Nodes.Count > 0)
+                        if (options.OtherNodes.Any())
                             host.UseCluster(cluster =>
                             {
                                 cluster.Node($"{options.Host}:{options.Port}");
-                                foreach (var node in options.Nodes) cluster.Node(node);
+                                foreach (var node in options.OtherNodes) cluster.Node(node);
                             });
                     });
                     rabbit.ConfigureEndpoints(context);

@@ -15,9 +15,12 @@ public sealed class RabbitMqOptions
 
     /// <summary>
     /// The cluster's other nodes, as <c>host</c> or <c>host:port</c>: a service connects to the first that answers, and
-    /// reconnects to any of them when its node goes.
+    /// reconnects to any of them when its node goes. Blank entries are ignored (a compose file's unset variables).
     /// </summary>
     public List<string> Nodes { get; set; } = [];
+
+    /// <summary>The entries of <see cref="Nodes"/> that name a node.</summary>
+    public IEnumerable<string> OtherNodes => Nodes.Where(node => !string.IsNullOrWhiteSpace(node));
 
     /// <summary>
     /// <see cref="RabbitMqQueueType.Classic"/> (one node's queues: the single-node default) or

@@ -23,7 +23,7 @@ public sealed class FirstIncidentScenario : IScenario
     {
         var transport = arguments.ElementAtOrDefault(0) ?? "inmemory";
         var incidents = int.Parse(arguments.ElementAtOrDefault(1) ?? "5");
-        await using var bench = await OrchestratorBench.StartAsync(transport, GeneratedInventory.Yaml(1, incidents), typeof(RebootGuest));
+        await using var bench = await OrchestratorBench.StartAsync(new BenchSetup(transport), GeneratedInventory.Yaml(1, incidents), typeof(RebootGuest));
         var clock = bench.Clock;
 
         await output.WriteLineAsync($"{Name}: transport {transport}");

@@ -18,6 +18,6 @@ public sealed class ProtectedDataCentre : ProtectedStack<EmulatedDataCentre>
         StartAsync(new ProtectedDataCentre(), () => EmulatedDataCentre.StartAsync(layout, timers), flapWindow, settings);
 
     /// <summary>What the machines did, and what each service logged about <paramref name="vm"/>: a failure explains itself.</summary>
-    public string Story(string vm) => "machines:\n" + string.Join('\n', DataCentre.Notes) + string.Concat(ServiceStack.Services.Select(service =>
+    public string Story(string vm) => "machines:\n" + string.Join('\n', DataCentre.Notes) + string.Concat(Services.Processes.Select(service =>
         $"\n{service} about {vm}:\n" + string.Join('\n', Services.Output(service).Split('\n').Where(line => line.Contains(vm, StringComparison.Ordinal)).TakeLast(40))));
 }
