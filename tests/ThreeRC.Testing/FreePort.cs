@@ -6,12 +6,15 @@ namespace ThreeRC.Testing;
 /// <summary>
 /// Free loopback ports for the parts the tests start. They are drawn at random below Linux's ephemeral range
 /// (32768–60999): a port the kernel handed out (port 0) is free only until any process opens an outgoing
-/// connection, which takes its local port from that same range, so a service could find its port taken.
+/// connection, which takes its local port from that same range, so a service could find its port taken. A port is
+/// handed out once per test process: the stacks of parallel test collections draw their ports long before their
+/// services bind them, and two of them drawing the same one made a service fail to start.
 /// </summary>
 public static class FreePort
 {
     private const int First = 20000;
     private const int Last = 32000;
+    private static readonly HashSet<int> HandedOut = [];
 
     /// <summary>A TCP port on 127.0.0.1 that was free a moment ago.</summary>
     public static int Next() => Find(port =>
@@ -31,6 +34,8 @@ public static class FreePort
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var port = Random.Shared.Next(First, Last);
+            lock (HandedOut)
+                if (!HandedOut.Add(port)) continue;
             try
             {
                 bind(port);
