@@ -6,9 +6,9 @@ using ThreeRC.HypervisorExecutor.Execution;
 using ThreeRC.HypervisorExecutor.Ipmi;
 using ThreeRC.HypervisorExecutor.Options;
 using ThreeRC.HypervisorExecutor.Persistence;
-using ThreeRC.Persistence;
 using ThreeRC.HypervisorExecutor.Rehearsal;
 using ThreeRC.HypervisorExecutor.Ssh;
+using ThreeRC.Persistence;
 using ThreeRC.ServiceDefaults;
 
 namespace ThreeRC.HypervisorExecutor.Extensions;

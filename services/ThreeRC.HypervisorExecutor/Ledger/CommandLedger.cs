@@ -12,8 +12,9 @@ namespace ThreeRC.HypervisorExecutor.Ledger;
 /// seen again is not run: a recorded result is given again (a retry after a failed publish), a start without a result
 /// that is not running here means an executor stopped mid-action or another instance runs it (it may have taken
 /// effect), and one running here now is waited for. Instances sharing the store record a command once (its id is the
-/// key): the one that finds it recorded by another at the same moment does not run it. A command past its not-after time is refused without running. An executor that throws instead of
-/// answering still gives the command its one result.
+/// key): the one that finds it recorded by another at the same moment does not run it. A command past its not-after
+/// time is refused without running. An executor that throws instead of answering still gives the command its one
+/// result.
 /// </summary>
 internal sealed class CommandLedger(CommandRecordStore store, TimeProvider time, ILogger<CommandLedger> logger)
 {

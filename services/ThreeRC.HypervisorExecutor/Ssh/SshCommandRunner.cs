@@ -10,9 +10,10 @@ using ThreeRC.HypervisorExecutor.Persistence;
 namespace ThreeRC.HypervisorExecutor.Ssh;
 
 /// <summary>
-/// Runs commands over SSH.NET: pooled connections, at most MaxConcurrencyPerHost at once per host (in this process, then
-/// across the executor instances sharing the store, <see cref="InstanceLeases"/>), each within CommandTimeout. A query that finds its reused connection closed is asked once more on a new connection; any other
-/// command is not repeated, since it may have run. Once a command is on its way, a timeout or a lost connection is a
+/// Runs commands over SSH.NET: pooled connections, at most MaxConcurrencyPerHost at once per host (in this process,
+/// then across the executor instances sharing the store, <see cref="InstanceLeases"/>), each within CommandTimeout. A
+/// query that finds its reused connection closed is asked once more on a new connection; any other command is not
+/// repeated, since it may have run. Once a command is on its way, a timeout or a lost connection is a
 /// <see cref="CommandUnansweredException"/> and the caller giving up a <see cref="CommandAbandonedException"/>; before
 /// that, no connection is a <see cref="RemoteCommandException"/> and the caller giving up an <see cref="OperationCanceledException"/>.
 /// </summary>
