@@ -59,11 +59,26 @@ public abstract partial class ServiceDatabase : IAsyncDisposable
     public Task<DatabaseWrite> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
         Dialect.BeginWriteAsync(connection, cancellationToken);
 
-    /// <summary>Opens a connection and runs <paramref name="work"/> in one write: all of it is stored, or none.</summary>
-    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Begins a transaction on <paramref name="connection"/> whose correctness rests on its rows' keys and versions
+    /// alone: on PostgreSQL other instances' writes run beside it; in a SQLite file it still runs alone.
+    /// </summary>
+    public Task<DatabaseWrite> BeginRowWriteAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        Dialect.BeginRowWriteAsync(connection, cancellationToken);
+
+    /// <summary>Opens a connection and runs <paramref name="work"/> in one write (<see cref="BeginWriteAsync"/>): all of it is stored, or none.</summary>
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default) =>
+        RunAsync(BeginWriteAsync, work, cancellationToken);
+
+    /// <summary>Opens a connection and runs <paramref name="work"/> in one row write (<see cref="BeginRowWriteAsync"/>): all of it is stored, or none.</summary>
+    public Task<T> WriteRowsAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default) =>
+        RunAsync(BeginRowWriteAsync, work, cancellationToken);
+
+    private async Task<T> RunAsync<T>(
+        Func<DbConnection, CancellationToken, Task<DatabaseWrite>> begin, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var write = await BeginWriteAsync(connection, cancellationToken);
+        await using var write = await begin(connection, cancellationToken);
         var result = await work(connection, write.Transaction);
         await write.CommitAsync(cancellationToken);
         return result;

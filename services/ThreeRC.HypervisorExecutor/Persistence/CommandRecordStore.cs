@@ -5,7 +5,10 @@ using ThreeRC.HypervisorExecutor.Ledger;
 
 namespace ThreeRC.HypervisorExecutor.Persistence;
 
-/// <summary>Reads and writes the commands table; every write is its own committed transaction.</summary>
+/// <summary>
+/// Reads and writes the commands table; every write is its own committed transaction, on the command's row alone (a row
+/// write: instances sharing the store record different commands beside each other, and the same command once).
+/// </summary>
 internal sealed class CommandRecordStore(ExecutorDatabase database)
 {
     private const string Columns = """
@@ -51,7 +54,7 @@ internal sealed class CommandRecordStore(ExecutorDatabase database)
         WriteAsync("DELETE FROM commands WHERE not_after < @cutoff", new { cutoff = cutoff.ToUniversalTime() }, cancellationToken);
 
     private Task<int> WriteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)),
+        database.WriteRowsAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)),
             cancellationToken);
 
     private static string? Json(ActionOutcome? outcome) => outcome is null ? null : JsonSerializer.Serialize(outcome.Commands);

@@ -8,9 +8,10 @@ using Npgsql;
 namespace ThreeRC.Persistence.Dialects;
 
 /// <summary>
-/// A service's own schema in a PostgreSQL database that every instance of the service shares. A write takes the
-/// schema's transaction-scoped advisory lock, so writes to one service's data run one at a time across all its
-/// instances, as they do in a SQLite file, and a decision read and written in one transaction is never made twice.
+/// A service's own schema in a PostgreSQL database that every instance of the service shares. A write that decides
+/// from what other rows say takes the schema's transaction-scoped advisory lock, so such writes run one at a time
+/// across all the service's instances, as they do in a SQLite file, and a decision read and written in one
+/// transaction is never made twice. A row write takes only the locks of the rows it changes.
 /// </summary>
 internal sealed class PostgreSqlDialect : StorageDialect, IAsyncDisposable
 {
@@ -53,6 +54,11 @@ internal sealed class PostgreSqlDialect : StorageDialect, IAsyncDisposable
             throw;
         }
     }
+
+    public override async Task<DatabaseWrite> BeginRowWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        new(await connection.BeginTransactionAsync(cancellationToken));
+
+    public override string SkipLockedRows => "FOR UPDATE SKIP LOCKED";
 
     public override async Task<IAsyncDisposable> BeginMigrationAsync(DbConnection connection)
     {

@@ -72,6 +72,12 @@ internal sealed class SqliteDialect : StorageDialect
         }
     }
 
+    /// <summary>A SQLite file has one writer at a time, whatever the write.</summary>
+    public override Task<DatabaseWrite> BeginRowWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        BeginWriteAsync(connection, cancellationToken);
+
+    public override string SkipLockedRows => "";
+
     public override Task<IAsyncDisposable> BeginMigrationAsync(DbConnection connection) => Task.FromResult<IAsyncDisposable>(new Turn(_writeGate, taken: false));
 
     public override bool IsDuplicateKey(Exception exception) => exception is SqliteException { SqliteErrorCode: ConstraintViolation };

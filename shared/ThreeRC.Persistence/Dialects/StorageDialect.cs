@@ -27,6 +27,18 @@ public abstract class StorageDialect
     /// </summary>
     public abstract Task<DatabaseWrite> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Begins a transaction whose correctness rests on its rows' keys and versions alone, not on what other rows say:
+    /// other instances' writes may run beside it, and a row it changes waits for, or fails against, theirs.
+    /// </summary>
+    public abstract Task<DatabaseWrite> BeginRowWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What ends a <c>SELECT</c> of rows that a write is about to claim, so that claims running beside each other take
+    /// different rows: <c>FOR UPDATE SKIP LOCKED</c> where writes run beside each other, nothing where they never do.
+    /// </summary>
+    public abstract string SkipLockedRows { get; }
+
     /// <summary>Prepares the database for its schema scripts and makes every other instance's migration wait for this one.</summary>
     public abstract Task<IAsyncDisposable> BeginMigrationAsync(DbConnection connection);
 

@@ -52,9 +52,11 @@ public sealed class SagaSession<TSaga> : IAsyncDisposable
     /// Begins the database's write (<see cref="ServiceDatabase.BeginWriteAsync"/>) on <see cref="Connection"/>, in which the
     /// enlisted statements have already run. Commit it before disposing it; a disposed, uncommitted write rolls back.
     /// </summary>
-    public async Task<DatabaseWrite> WriteAsync(CancellationToken cancellationToken = default)
+    public Task<DatabaseWrite> WriteAsync(CancellationToken cancellationToken = default) => BeginAsync(_database.BeginWriteAsync, cancellationToken);
+
+    private async Task<DatabaseWrite> BeginAsync(Func<DbConnection, CancellationToken, Task<DatabaseWrite>> begin, CancellationToken cancellationToken)
     {
-        var write = await _database.BeginWriteAsync(Connection, cancellationToken);
+        var write = await begin(Connection, cancellationToken);
         try
         {
             foreach (var statement in _enlisted)
@@ -118,12 +120,15 @@ public sealed class SagaSession<TSaga> : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 
-    /// <summary>One write with the enlisted statements, committed only if the row was saved.</summary>
+    /// <summary>
+    /// One row write with the enlisted statements, committed only if the row was saved: the version check, not a
+    /// lock on the whole schema, keeps two instances from both saving a change of the same saga.
+    /// </summary>
     private async Task<int> SaveAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         var published = Outbox.Entries.ToList();
-        _enlisted.AddRange(_outbox.Statements(_inbound, published));
-        await using var write = await WriteAsync(cancellationToken);
+        if (_outbox.Statement(_inbound, published) is { } handled) _enlisted.Add(handled);
+        await using var write = await BeginAsync(_database.BeginRowWriteAsync, cancellationToken);
         var saved = await Connection.ExecuteAsync(new CommandDefinition(sql, parameters, write.Transaction, cancellationToken: cancellationToken));
         if (saved != 1) return saved;
         await write.Transaction.CommitAsync(cancellationToken);

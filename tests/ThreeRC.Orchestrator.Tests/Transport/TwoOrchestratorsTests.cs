@@ -14,7 +14,7 @@ using static ThreeRC.Orchestrator.Tests.Harness.Messages;
 namespace ThreeRC.Orchestrator.Tests.Transport;
 
 /// <summary>Two orchestrator processes on one RabbitMQ queue and one PostgreSQL database, one of them killed mid-recovery.</summary>
-public sealed class TwoOrchestratorsTests(RabbitMqBroker broker) : IClassFixture<RabbitMqBroker>, IAsyncDisposable
+public sealed class TwoOrchestratorsTests(RabbitMqBroker broker) : IClassFixture<RabbitMqBroker>, IAsyncLifetime
 {
     private static readonly string[] Vms = ["web1", "db1", "web2"];
     private readonly TempDirectory _data = new("two-orchestrators");
@@ -50,7 +50,10 @@ public sealed class TwoOrchestratorsTests(RabbitMqBroker broker) : IClassFixture
         Assert.False(_orchestrators[1].HasExited, _orchestrators[1].Output);
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xUnit 2 disposes a test class through IAsyncLifetime, not IAsyncDisposable: the surviving orchestrator outlived the run.
+    public async Task DisposeAsync()
     {
         foreach (var orchestrator in _orchestrators) await orchestrator.DisposeAsync();
         _data.Dispose();

@@ -86,6 +86,41 @@ public sealed class ProvisionerOverRabbitMqTests(RabbitMqBroker broker) : IClass
         Assert.Contains($"(recovery {command.RecoveryId}): incident ended Cancelled", service.Output);
     }
 
+    [Fact]
+    public async Task When_the_active_provisioner_is_killed_mid_reinstall_the_standby_takes_its_queues_and_its_installer_s_call_back()
+    {
+        var activeUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        var standbyUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        await using var active = await StartProvisionerAsync(activeUrl);
+        await using var standby = await StartProvisionerAsync(standbyUrl);
+        var bus = _bus.Services.GetRequiredService<IBus>();
+        var first = Commands.Reinstall("gridce", "grid-ce");
+        var second = Commands.Reinstall("gridwn", "grid-wn");
+
+        await bus.Publish(first);
+        var firstPrepared = await _published.WaitForAsync<ReinstallPrepared>(message => message.CommandId == first.CommandId);
+        Assert.Contains("now reinstalls gridce", active.Output);
+        active.Kill();
+        await bus.Publish(second);
+        var secondPrepared = await _published.WaitForAsync<ReinstallPrepared>(message => message.CommandId == second.CommandId);
+
+        // The installer calls back where its entry says; a site gives both instances one call-back name (a DNS name
+        // or a virtual address) that reaches whichever runs: here, the standby's address under the same path.
+        var order = InstallOrder.In((await _tftp.FetchAsync(firstPrepared.PxeConfigFile)).Output, "gridce")!;
+        using var client = new HttpClient();
+        using var response = await (order with { CallbackUrl = new Uri(new Uri(standbyUrl), order.CallbackUrl.PathAndQuery) }).CallBackAsync(client);
+        var completed = await _published.WaitForAsync<InstallCompleted>(message => message.RecoveryId == first.RecoveryId);
+        var after = await _tftp.FetchAsync(firstPrepared.PxeConfigFile);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("gridce", completed.VmName);
+        Assert.Contains("LOCALBOOT 0", after.Output);
+        Assert.Contains("now reinstalls gridwn", standby.Output);
+        Assert.DoesNotContain("now reinstalls gridce", standby.Output);
+        Assert.Contains("LABEL install", (await _tftp.FetchAsync(secondPrepared.PxeConfigFile)).Output);
+    }
+
+    /// <summary>A provisioner as a redundant site runs it: its queues single-active-consumer, so a second one stands by.</summary>
     private async Task<ServiceProcess> StartProvisionerAsync(string baseUrl)
     {
         var service = ServiceProcess.StartService("ThreeRC.PxeProvisioner", new Dictionary<string, string?>(broker.BusEnvironment.Concat(TestStorage.Environment(_data.Path)))
@@ -94,6 +129,7 @@ public sealed class ProvisionerOverRabbitMqTests(RabbitMqBroker broker) : IClass
             ["Inventory__Path"] = TestInventory.Write(_data),
             ["Pxe__TftpRoot"] = _tftp.TftpRoot,
             ["Pxe__CallbackBaseUrl"] = baseUrl,
+            ["Bus__RabbitMq__SingleActiveConsumers"] = "true",
         });
         try
         {

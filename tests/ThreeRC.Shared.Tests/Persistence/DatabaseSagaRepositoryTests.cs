@@ -119,7 +119,7 @@ public sealed class DatabaseSagaRepositoryTests : IAsyncLifetime
         Assert.True(CounterSaga.Attempts - attemptsBefore > 50, "no conflict happened: the test proved nothing");
         var counted = await Eventually.Until(() => Task.FromResult(Published(id)), list => list.Count >= 50, TimeSpan.FromSeconds(30), "50 Counted");
         Assert.Equal(Enumerable.Range(1, 50), counted.Select(m => m.Count).Order());
-        Assert.Equal(0, await OutboxRowsAsync());
+        await OutboxRowsRemovedAsync();
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class DatabaseSagaRepositoryTests : IAsyncLifetime
         Assert.Equal(7, counted[0].Number);
         Assert.True(_crashAfterCommit.IsEmpty, "the publish never failed: the test proved nothing");
         Assert.Equal(1, (await Load(id))!.Count);
-        Assert.Equal(0, await OutboxRowsAsync());
+        await OutboxRowsRemovedAsync();
     }
 
     [Fact]
@@ -185,6 +185,9 @@ public sealed class DatabaseSagaRepositoryTests : IAsyncLifetime
     }
 
     private List<Counted> Published(Guid id) => Harness.Published.Select<Counted>(m => m.Context.Message.CorrelationId == id).Select(m => m.Context.Message).ToList();
+
+    /// <summary>The rows of published messages go shortly after their publish, many in one write.</summary>
+    private Task OutboxRowsRemovedAsync() => Eventually.Until(OutboxRowsAsync, rows => rows == 0, TimeSpan.FromSeconds(10), "no outbox row left");
 
     private async Task<int> OutboxRowsAsync()
     {

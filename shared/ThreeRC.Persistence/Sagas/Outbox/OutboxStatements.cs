@@ -10,15 +10,19 @@ internal sealed class OutboxStatements(string table)
 
     public string Receive { get; } = $"INSERT INTO {table}_inbox (message_id, received_at) VALUES (@messageId, @at)";
 
-    public string Add { get; } =
-        $"INSERT INTO {table}_outbox (message_id, inbound_message_id, type, body, created_at) VALUES (@messageId, @inbound, @type, @body, @at)";
+    /// <summary>One insert of <paramref name="count"/> rows, their parameters numbered: <c>@messageId0</c>, <c>@type0</c>, <c>@body0</c>, …</summary>
+    public string Add(int count) =>
+        $"INSERT INTO {table}_outbox (message_id, inbound_message_id, type, body, created_at) VALUES " +
+        string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@messageId{i}, @inbound, @type{i}, @body{i}, @at)"));
 
     public string PendingOf { get; } = $"SELECT message_id, type, body FROM {table}_outbox WHERE inbound_message_id = @inbound ORDER BY sequence";
 
     public string CreatedBefore { get; } =
         $"SELECT message_id, type, body FROM {table}_outbox WHERE created_at <= @before ORDER BY sequence LIMIT @limit";
 
-    public string Remove { get; } = $"DELETE FROM {table}_outbox WHERE message_id = @messageId";
+    /// <summary>One delete of <paramref name="count"/> rows, their ids numbered: <c>@messageId0</c>, <c>@messageId1</c>, …</summary>
+    public string Remove(int count) =>
+        $"DELETE FROM {table}_outbox WHERE message_id IN ({string.Join(", ", Enumerable.Range(0, count).Select(i => $"@messageId{i}"))})";
 
     public string Forget { get; } = $"DELETE FROM {table}_inbox WHERE received_at < @before";
 }

@@ -11,16 +11,29 @@ internal sealed class OutboxStore(ServiceDatabase database, string table, TimePr
     public Task<bool> HandledAsync(DbConnection connection, Guid messageId, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(_sql.Handled, new { messageId }, cancellationToken: cancellationToken));
 
-    /// <summary>The writes that go into the transaction saving the saga: the message handled, and what it published.</summary>
-    public IEnumerable<SagaStatement> Statements(Guid? inbound, IReadOnlyList<OutboxEntry> entries)
+    /// <summary>
+    /// The write that goes into the transaction saving the saga, in one round trip: the message handled, and what it
+    /// published; null when there is neither.
+    /// </summary>
+    public SagaStatement? Statement(Guid? inbound, IReadOnlyList<OutboxEntry> entries)
     {
-        var at = time.GetUtcNow().ToUnixTimeMilliseconds();
-        if (inbound is { } messageId) yield return new SagaStatement(_sql.Receive, new { messageId, at });
-        foreach (var entry in entries)
-            yield return new SagaStatement(_sql.Add, new
-            {
-                messageId = entry.MessageId, inbound, type = OutboxCodec.TypeName(entry.Message), body = OutboxCodec.Body(entry.Message), at,
-            });
+        var parameters = new DynamicParameters(new { inbound, at = time.GetUtcNow().ToUnixTimeMilliseconds() });
+        var statements = new List<string>();
+        if (inbound is { } messageId)
+        {
+            statements.Add(_sql.Receive);
+            parameters.Add("messageId", messageId);
+        }
+
+        if (entries.Count > 0) statements.Add(_sql.Add(entries.Count));
+        for (var i = 0; i < entries.Count; i++)
+        {
+            parameters.Add($"messageId{i}", entries[i].MessageId);
+            parameters.Add($"type{i}", OutboxCodec.TypeName(entries[i].Message));
+            parameters.Add($"body{i}", OutboxCodec.Body(entries[i].Message));
+        }
+
+        return statements.Count == 0 ? null : new SagaStatement(string.Join(";\n", statements), parameters);
     }
 
     /// <summary>What a message handled before published and has not yet seen leave (the process stopped in between).</summary>
@@ -36,19 +49,21 @@ internal sealed class OutboxStore(ServiceDatabase database, string table, TimePr
             new CommandDefinition(_sql.CreatedBefore, new { before, limit }, cancellationToken: cancellationToken)));
     }
 
-    /// <summary>The messages left: their rows go.</summary>
+    /// <summary>The messages left: their rows go, in one statement.</summary>
     public async Task RemoveAsync(IReadOnlyList<OutboxEntry> sent, CancellationToken cancellationToken)
     {
         if (sent.Count == 0) return;
-        await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
-            _sql.Remove, sent.Select(entry => new { messageId = entry.MessageId }), transaction, cancellationToken: cancellationToken)), cancellationToken);
+        var parameters = new DynamicParameters();
+        for (var i = 0; i < sent.Count; i++) parameters.Add($"messageId{i}", sent[i].MessageId);
+        await database.WriteRowsAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+            _sql.Remove(sent.Count), parameters, transaction, cancellationToken: cancellationToken)), cancellationToken);
     }
 
     /// <summary>Forgets message ids handled before <paramref name="retention"/>: a duplicate that late is no longer recognised.</summary>
     public async Task ForgetAsync(TimeSpan retention, CancellationToken cancellationToken)
     {
         var before = (time.GetUtcNow() - retention).ToUnixTimeMilliseconds();
-        await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+        await database.WriteRowsAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
             _sql.Forget, new { before }, transaction, cancellationToken: cancellationToken)), cancellationToken);
     }
 

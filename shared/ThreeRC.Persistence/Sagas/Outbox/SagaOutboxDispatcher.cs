@@ -8,7 +8,8 @@ namespace ThreeRC.Persistence.Sagas.Outbox;
 /// <summary>
 /// Publishes what a saga committed but never published: the process stopped between the commit and the publish. At
 /// start every message waiting in the outbox goes; later, those waiting longer than <c>OutboxStaleAfter</c> (the
-/// consumer that wrote them publishes them itself within milliseconds). It also forgets old inbox entries.
+/// consumer that wrote them publishes them itself within milliseconds). It also removes the rows of what was published,
+/// many in one write, and forgets old inbox entries.
 /// </summary>
 public sealed class SagaOutboxDispatcher<TSaga>(
     SagaOutboxPublisher<TSaga> publisher,
@@ -28,10 +29,14 @@ public sealed class SagaOutboxDispatcher<TSaga>(
         logger.LogWarning("Publishing {Count} {Saga} messages committed but not published (the first: {Type} {MessageId})",
             waiting.Count, typeof(TSaga).Name, waiting[0].Message.GetType().Name, waiting[0].MessageId);
         await publisher.PublishAsync(bus, waiting, cancellationToken);
+        await publisher.RemoveSentAsync();
         return waiting.Count;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(publisher.RemoveWhileRunningAsync(stoppingToken), SweepWhileRunningAsync(stoppingToken));
+
+    private async Task SweepWhileRunningAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         using var timer = new PeriodicTimer(settings.OutboxSweepInterval, time);
