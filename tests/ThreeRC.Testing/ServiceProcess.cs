@@ -79,7 +79,9 @@ public sealed class ServiceProcess : IAsyncDisposable
                 if (HasExited) throw new InvalidOperationException($"the process exited with {ExitCode} before it was healthy:\n{Output}");
                 try
                 {
-                    last = JsonSerializer.Deserialize<JsonElement>(await client.GetStringAsync(url));
+                    // An Unhealthy report comes with 503: its body is read all the same.
+                    using var response = await client.GetAsync(url);
+                    last = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
                     return last.GetProperty("status").GetString() == status;
                 }
                 catch (HttpRequestException)
@@ -88,6 +90,11 @@ public sealed class ServiceProcess : IAsyncDisposable
                 }
                 catch (TaskCanceledException)
                 {
+                    return false;
+                }
+                catch (JsonException)
+                {
+                    // Not a health report yet (the host still starting).
                     return false;
                 }
             }, timeout ?? TimeSpan.FromSeconds(60), $"{status} at {url}");

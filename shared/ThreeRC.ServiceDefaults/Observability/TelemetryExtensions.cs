@@ -3,6 +3,7 @@ using MassTransit.Monitoring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -11,10 +12,24 @@ namespace ThreeRC.ServiceDefaults.Observability;
 
 internal static class TelemetryExtensions
 {
+    /// <summary>
+    /// Console logs one line per entry with a UTC timestamp: plain text, or a JSON object per line when
+    /// <c>Logging:Console:FormatterName</c> is <c>json</c> (for a log shipper).
+    /// </summary>
     public static void AddThreeRcLogging(this IHostApplicationBuilder builder)
     {
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             builder.Logging.AddOpenTelemetry(otel => otel.IncludeScopes = true);
+        if (string.Equals(builder.Configuration["Logging:Console:FormatterName"], ConsoleFormatterNames.Json, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.AddJsonConsole(console =>
+            {
+                console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                console.UseUtcTimestamp = true;
+            });
+            return;
+        }
+
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;

@@ -57,7 +57,7 @@ public sealed class GmondDetectionTests : IAsyncLifetime
             report => report.Entries["ganglia"].Description!.Contains("connection refused", StringComparison.Ordinal),
             TimeSpan.FromSeconds(10),
             "the health check naming the refused connection");
-        Assert.Equal(HealthStatus.Degraded, health.Entries["ganglia"].Status);
+        Assert.Equal(HealthStatus.Unhealthy, health.Entries["ganglia"].Status);
         Assert.Contains($"Ganglia source {_lab.Gmond.Source} cannot be reached: connection refused", health.Entries["ganglia"].Description);
         await PolledSinceAsync(monitor, killedAt + Lab.Limit + TimeSpan.FromSeconds(2));
         Assert.Empty(monitor.Messages.Of<HostUnresponsive>());

@@ -34,7 +34,7 @@ public sealed class MonitorOverRabbitMqTests(RabbitMqBroker broker) : IClassFixt
 
         await _lab.Gmond.KillAsync();
         await consumer.Messages.WaitForAsync<MonitorSourceUnavailable>(message => message.Source == _lab.Gmond.Source, TimeSpan.FromSeconds(20), "the source unavailable over RabbitMQ");
-        var health = await monitor.WaitForHealthAsync($"http://127.0.0.1:{port}/health", "Degraded");
+        var health = await monitor.WaitForHealthAsync($"http://127.0.0.1:{port}/health", "Unhealthy");
         var ganglia = health.GetProperty("checks").EnumerateArray().Single(check => check.GetProperty("name").GetString() == "ganglia");
         Assert.Contains($"Ganglia source {_lab.Gmond.Source}", ganglia.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Single(consumer.Messages.Of<HostUnresponsive>());

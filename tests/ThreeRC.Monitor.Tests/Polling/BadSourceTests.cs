@@ -9,7 +9,7 @@ namespace ThreeRC.Monitor.Tests.Polling;
 
 /// <summary>
 /// A real TCP source that answers well, then badly, then well again. The bad answer is the monitor's own failure:
-/// a logged error, a MonitorSourceUnavailable, a degraded health check, no host declared down; and the next good
+/// a logged error, a MonitorSourceUnavailable, an unhealthy health check (the only source fails), no host declared down; and the next good
 /// answer is read as if nothing had happened.
 /// </summary>
 public class BadSourceTests
@@ -49,7 +49,7 @@ public class BadSourceTests
             && log.Message.Contains($"Ganglia source {server.Source} failed", StringComparison.Ordinal)
             && log.Message.Contains(reason, StringComparison.Ordinal));
         var health = await monitor.HealthAsync();
-        Assert.Equal(HealthStatus.Degraded, health.Status);
+        Assert.Equal(HealthStatus.Unhealthy, health.Status);
         Assert.Contains(reason, health.Description, StringComparison.Ordinal);
         Assert.Empty(monitor.Published<HostUnresponsive>());
 

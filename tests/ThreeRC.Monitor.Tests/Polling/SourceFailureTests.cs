@@ -27,7 +27,7 @@ public sealed class SourceFailureTests : PollingScenario
         Assert.Equal([Gmond, Gmetad], monitor.Published<MonitorSourceUnavailable>().Select(message => message.Source).Order());
         Assert.Empty(monitor.Published<HostUnresponsive>());
         var health = await monitor.HealthAsync();
-        Assert.Equal(HealthStatus.Degraded, health.Status);
+        Assert.Equal(HealthStatus.Unhealthy, health.Status);
         Assert.Contains($"Ganglia source {Gmond} cannot be reached: connection refused", health.Description);
         Assert.Contains("no source answers, so no host is judged", health.Description);
     }
