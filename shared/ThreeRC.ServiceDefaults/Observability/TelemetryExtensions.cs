@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace ThreeRC.ServiceDefaults.Observability;
@@ -18,8 +19,6 @@ internal static class TelemetryExtensions
     /// </summary>
     public static void AddThreeRcLogging(this IHostApplicationBuilder builder)
     {
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-            builder.Logging.AddOpenTelemetry(otel => otel.IncludeScopes = true);
         if (string.Equals(builder.Configuration["Logging:Console:FormatterName"], ConsoleFormatterNames.Json, StringComparison.OrdinalIgnoreCase))
         {
             builder.Logging.AddJsonConsole(console =>
@@ -39,13 +38,16 @@ internal static class TelemetryExtensions
     }
 
     /// <summary>
-    /// Traces MassTransit, ASP.NET Core and HTTP clients and exports over OTLP, when OTEL_EXPORTER_OTLP_ENDPOINT is
-    /// set. Without a collector nothing is recorded: every message would otherwise pay for traces no one reads.
+    /// Traces MassTransit, ASP.NET Core and HTTP clients, with metrics and logs, and exports them over OTLP under the
+    /// service's name (<c>service.name</c> ThreeRC.Monitor, ThreeRC.Orchestrator, …), when OTEL_EXPORTER_OTLP_ENDPOINT
+    /// is set. Without a collector nothing is recorded: every message would otherwise pay for traces no one reads.
     /// </summary>
     public static void AddThreeRcTelemetry(this IHostApplicationBuilder builder)
     {
         if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return;
         builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName, serviceInstanceId: builder.Configuration["Bus:InstanceName"]))
+            .WithLogging(configureBuilder: null, configureOptions: otel => otel.IncludeScopes = true)
             .WithTracing(tracing => tracing
                 .AddSource(DiagnosticHeaders.DefaultListenerName)
                 .AddAspNetCoreInstrumentation()
