@@ -52,10 +52,15 @@ public static class MessagingExtensions
                                 foreach (var node in options.OtherNodes) cluster.Node(node);
                             });
                     });
+                    rabbit.UseIncidentHeaders();
                     rabbit.ConfigureEndpoints(context);
                 });
             else
-                bus.UsingInMemory((context, memory) => memory.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, memory) =>
+                {
+                    memory.UseIncidentHeaders();
+                    memory.ConfigureEndpoints(context);
+                });
         });
         return services;
     }
