@@ -68,7 +68,10 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="url"/> answers a health report whose status is <paramref name="status"/>.</summary>
-    public async Task<JsonElement> WaitForHealthAsync(string url, string status = "Healthy", TimeSpan? timeout = null)
+    public Task<JsonElement> WaitForHealthAsync(string url, string status = "Healthy", TimeSpan? timeout = null) => WaitForHealthAsync(url, [status], timeout);
+
+    /// <summary>Waits until <paramref name="url"/> answers a health report whose status is one of <paramref name="statuses"/>.</summary>
+    public async Task<JsonElement> WaitForHealthAsync(string url, IReadOnlyCollection<string> statuses, TimeSpan? timeout = null)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         JsonElement last = default;
@@ -82,7 +85,7 @@ public sealed class ServiceProcess : IAsyncDisposable
                     // An Unhealthy report comes with 503: its body is read all the same.
                     using var response = await client.GetAsync(url);
                     last = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
-                    return last.GetProperty("status").GetString() == status;
+                    return statuses.Contains(last.GetProperty("status").GetString());
                 }
                 catch (HttpRequestException)
                 {
@@ -97,7 +100,7 @@ public sealed class ServiceProcess : IAsyncDisposable
                     // Not a health report yet (the host still starting).
                     return false;
                 }
-            }, timeout ?? TimeSpan.FromSeconds(60), $"{status} at {url}");
+            }, timeout ?? TimeSpan.FromSeconds(60), $"{string.Join(" or ", statuses)} at {url}");
         }
         catch (TimeoutException late)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ThreeRC.HypervisorExecutor.Consumers;
 using ThreeRC.HypervisorExecutor.Drivers;
 using ThreeRC.HypervisorExecutor.Execution;
+using ThreeRC.HypervisorExecutor.Health;
 using ThreeRC.HypervisorExecutor.Ipmi;
 using ThreeRC.HypervisorExecutor.Options;
 using ThreeRC.HypervisorExecutor.Persistence;
@@ -54,6 +55,7 @@ public static class HypervisorExecutorModule
             services.AddSingleton<ISshCommandRunner, SshCommandRunner>();
             services.AddSingleton<LoginCheck>();
             services.AddHostedService(provider => provider.GetRequiredService<LoginCheck>());
+            services.AddHealthChecks().AddCheck<SshLoginsHealthCheck>("ssh-logins");
         }
         else services.AddSingleton(typeof(ISshCommandRunner), commandRunner);
 

@@ -24,6 +24,9 @@ internal sealed class LoginCheck(
 
     private readonly ConcurrentDictionary<string, string?> _lastFailure = new();
 
+    /// <summary>The last login of each machine checked so far: "host alfa01" or "VM gridce" → why it failed, or null when it worked.</summary>
+    public IReadOnlyDictionary<string, string?> LastResults => _lastFailure;
+
     /// <summary>
     /// Logs in to every machine once (a connection it dropped unnoticed, say when it lost power, is replaced now, not
     /// by a recovery); the failures, "host alfa01" or "VM gridce" → why.

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ThreeRC.HypervisorExecutor.Health;
 using ThreeRC.HypervisorExecutor.Tests.Harness;
 using ThreeRC.Testing;
 
@@ -23,6 +25,29 @@ public sealed class LoginCheckTests() : LabTests(hosts: 2)
         Assert.True(restart.Succeeded, restart.Reason);
         Assert.Equal(1, Lab[0].Ssh.Connections);
         Assert.Empty(Lab[1].Calls());
+        var health = await HealthAsync(executor);
+        Assert.Equal(HealthStatus.Degraded, health.Status);
+        Assert.StartsWith($"SSH to host alfa02 fails: {failures["host alfa02"]}", health.Description);
+        Assert.DoesNotContain("host alfa01", health.Description);
+    }
+
+    [Fact]
+    public async Task The_health_check_is_unhealthy_while_no_host_s_login_works_and_healthy_once_every_one_does()
+    {
+        var inventory = new TestInventory().Host("alfa01", Lab[0]).Host("alfa02", Lab[1]).Yaml;
+        using var blind = Lab.Executor(inventory, ("Executor:Ssh:KnownHostsFile", Lab.Write("pins_nothing", "\n")));
+        using var seeing = Lab.Executor(inventory);
+
+        Assert.Equal(HealthStatus.Healthy, (await HealthAsync(blind)).Status);
+        await blind.LoginCheck.CheckAsync(CancellationToken.None);
+        await seeing.LoginCheck.CheckAsync(CancellationToken.None);
+        var unhealthy = await HealthAsync(blind);
+        var healthy = await HealthAsync(seeing);
+
+        Assert.Equal(HealthStatus.Unhealthy, unhealthy.Status);
+        Assert.Contains("SSH to host alfa01 fails", unhealthy.Description);
+        Assert.EndsWith("no physical host can be reached", unhealthy.Description);
+        Assert.Equal((HealthStatus.Healthy, "SSH works to all 2 hosts"), (healthy.Status, healthy.Description));
     }
 
     [Fact]
@@ -108,4 +133,7 @@ public sealed class LoginCheckTests() : LabTests(hosts: 2)
 
     private string GridceWithItsGuestOnAlfa02() =>
         new TestInventory().Host("alfa01", Lab[0]).Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce"), guest: Lab[1]).Yaml;
+
+    private static Task<HealthCheckResult> HealthAsync(Executor executor) =>
+        new SshLoginsHealthCheck(executor.LoginCheck).CheckHealthAsync(new HealthCheckContext());
 }

@@ -109,8 +109,9 @@ public sealed class ServiceStack : IAsyncDisposable
         _running[process] = ServiceProcess.StartService(service, environment);
     }
 
+    // Degraded is serving: an executor started while a host is down says so, and recovers the others.
     private Task WaitUntilHealthyAsync(string service) =>
-        _running[service].WaitForHealthAsync($"http://127.0.0.1:{_ports[service]}/health", timeout: TimeSpan.FromSeconds(90));
+        _running[service].WaitForHealthAsync($"http://127.0.0.1:{_ports[service]}/health", ["Healthy", "Degraded"], TimeSpan.FromSeconds(90));
 
     public async ValueTask DisposeAsync()
     {
