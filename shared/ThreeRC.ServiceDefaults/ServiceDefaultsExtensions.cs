@@ -42,7 +42,8 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Maps <see cref="HealthPath"/> and <see cref="AlivePath"/> (JSON with each check's status) and every
+    /// Maps <see cref="HealthPath"/> and <see cref="AlivePath"/> (JSON with each check's status), the metrics for
+    /// Prometheus (<see cref="ThreeRcMeter.ScrapePath"/>), and every
     /// endpoint the modules added with <see cref="ServiceModules.MapEndpoints"/>.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
@@ -54,6 +55,7 @@ public static class ServiceDefaultsExtensions
             Predicate = check => check.Tags.Contains("live"),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
+        app.MapPrometheusScrapingEndpoint(ThreeRcMeter.ScrapePath);
         return app;
     }
 }

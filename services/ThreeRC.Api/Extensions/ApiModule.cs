@@ -45,6 +45,8 @@ public static class ApiModule
         services.AddSingleton<OperatorActionStore>();
         services.AddSingleton<ClusterReader>();
         services.AddSingleton<EventFeed>();
+        services.AddMetrics();
+        services.AddSingleton<IncidentMetrics>();
         services.AddSingleton<EventJournal>();
         services.AddSingleton<RecoveryPlanner>();
         services.AddScoped<PlacementPreviewer>();

@@ -6,10 +6,10 @@ using ThreeRC.Api.Persistence;
 namespace ThreeRC.Api.Feed;
 
 /// <summary>
-/// Records a received event: in its incident's timeline when it carries a recovery id, and on the watch feed.
-/// A redelivered incident event is neither stored nor streamed twice.
+/// Records a received event: in its incident's timeline when it carries a recovery id, on the watch feed, and in the
+/// metrics. A redelivered incident event is neither stored, streamed nor counted twice.
 /// </summary>
-public sealed class EventJournal(TimelineStore timeline, EventFeed feed)
+public sealed class EventJournal(TimelineStore timeline, EventFeed feed, IncidentMetrics metrics)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -20,6 +20,7 @@ public sealed class EventJournal(TimelineStore timeline, EventFeed feed)
         if (facts.RecoveryId is { } recoveryId
             && !await timeline.AddAsync(context.MessageId ?? NewId.NextGuid(), recoveryId, kind, facts, context.CancellationToken))
             return;
+        metrics.Record(context.Message);
         feed.Publish(kind, facts, JsonSerializer.Serialize(context.Message, Json));
     }
 }

@@ -5,9 +5,10 @@ namespace ThreeRC.HypervisorExecutor.Health;
 
 /// <summary>
 /// The logins <see cref="LoginCheck"/> last made to the physical hosts: Degraded while a host's SSH fails, naming each
-/// one and why (a refused key, a host key not pinned, no answer: its restarts and hypervisor fences would fail);
-/// Unhealthy while every host's does. A guest's failing login is left out: a guest that crashed is what ThreeRC
-/// recovers, not a fault of the executor.
+/// one and why (a refused key, a host key not pinned, no answer: its restarts and hypervisor fences would fail). Never
+/// Unhealthy: the executor still answers every command, with the reason it failed, and a host that lost power is
+/// what ThreeRC recovers from. A guest's failing login is left out: a guest that crashed is ThreeRC's work, not a
+/// fault of the executor.
 /// </summary>
 internal sealed class SshLoginsHealthCheck(LoginCheck logins) : IHealthCheck
 {
@@ -20,7 +21,6 @@ internal sealed class SshLoginsHealthCheck(LoginCheck logins) : IHealthCheck
         {
             (0, _) => HealthCheckResult.Healthy("no host login checked yet"),
             (_, 0) => HealthCheckResult.Healthy($"SSH works to all {hosts.Count} hosts"),
-            var (all, down) when all == down => HealthCheckResult.Unhealthy(failures + "; no physical host can be reached"),
             _ => HealthCheckResult.Degraded(failures),
         });
     }

@@ -38,6 +38,7 @@ public static class MonitorModule
     /// <summary>What one poll needs: the Ganglia reader, the source and host boards, the probe and the poll itself.</summary>
     internal static IServiceCollection AddMonitorPolling(this IServiceCollection services)
     {
+        services.AddMetrics();
         services.AddSingleton<IGangliaReader, GangliaTcpReader>();
         services.AddSingleton<SourceBoard>();
         services.AddSingleton<HostBoard>();

@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ThreeRC.Contracts.Monitoring;
 using ThreeRC.Monitor.Ganglia;
 using ThreeRC.Monitor.Options;
+using ThreeRC.ServiceDefaults.Observability;
 
 namespace ThreeRC.Monitor.Sources;
 
@@ -10,12 +12,23 @@ namespace ThreeRC.Monitor.Sources;
 /// The configured sources: how each answered the last poll (read by the health check), what the bus was last told
 /// about each, and since when every one of them has been answering.
 /// </summary>
-internal sealed class SourceBoard(IOptions<MonitorOptions> options, ILogger<SourceBoard> logger)
+internal sealed class SourceBoard
 {
+    private readonly ILogger<SourceBoard> _logger;
     private readonly Dictionary<GangliaSource, bool> _announcedAnswering = [];
     private IReadOnlyList<SourceReport> _lastReports = [];
 
-    public IReadOnlyList<GangliaSource> Sources { get; } = options.Value.Sources.Select(GangliaSource.Parse).ToList();
+    public SourceBoard(IOptions<MonitorOptions> options, IMeterFactory meters, ILogger<SourceBoard> logger)
+    {
+        _logger = logger;
+        Sources = options.Value.Sources.Select(GangliaSource.Parse).ToList();
+        var meter = meters.Create(ThreeRcMeter.Name);
+        meter.CreateObservableGauge("threerc.monitor.sources", () => Sources.Count, description: "Ganglia sources this monitor polls");
+        meter.CreateObservableGauge("threerc.monitor.sources.failing", () => LastReports.Count(report => !report.Answered),
+            description: "Ganglia sources whose last poll failed; all of them: the monitor is blind");
+    }
+
+    public IReadOnlyList<GangliaSource> Sources { get; }
 
     /// <summary>The last poll's reports, one per source; empty before the first poll.</summary>
     public IReadOnlyList<SourceReport> LastReports => Volatile.Read(ref _lastReports);
@@ -30,9 +43,9 @@ internal sealed class SourceBoard(IOptions<MonitorOptions> options, ILogger<Sour
         {
             var before = previous.GetValueOrDefault(report.Source);
             if (report.Failure is not null && report.Failure != before?.Failure)
-                logger.LogError("Ganglia source {Source} failed: {Reason}. No host is declared down for it", report.Source, report.Failure);
+                _logger.LogError("Ganglia source {Source} failed: {Reason}. No host is declared down for it", report.Source, report.Failure);
             else if (report.Answered && before is { Answered: false })
-                logger.LogInformation("Ganglia source {Source} answers again", report.Source);
+                _logger.LogInformation("Ganglia source {Source} answers again", report.Source);
         }
 
         Volatile.Write(ref _lastReports, reports);

@@ -38,24 +38,28 @@ internal static class TelemetryExtensions
     }
 
     /// <summary>
-    /// Traces MassTransit, ASP.NET Core and HTTP clients, with metrics and logs, and exports them over OTLP under the
-    /// service's name (<c>service.name</c> ThreeRC.Monitor, ThreeRC.Orchestrator, …), when OTEL_EXPORTER_OTLP_ENDPOINT
-    /// is set. Without a collector nothing is recorded: every message would otherwise pay for traces no one reads.
+    /// Metrics, always: ThreeRC's own (meter <see cref="ThreeRcMeter.Name"/>), MassTransit's, ASP.NET Core's and the
+    /// runtime's, served for Prometheus at <c>/metrics</c>. With OTEL_EXPORTER_OTLP_ENDPOINT set, also traces
+    /// (MassTransit, ASP.NET Core, HTTP clients), and all three signals exported over OTLP under the service's name
+    /// (<c>service.name</c> ThreeRC.Monitor, …; <c>service.instance.id</c> from <c>Bus:InstanceName</c>). Without a
+    /// collector no trace is recorded: every message would otherwise pay for traces no one reads.
     /// </summary>
     public static void AddThreeRcTelemetry(this IHostApplicationBuilder builder)
     {
-        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return;
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName, serviceInstanceId: builder.Configuration["Bus:InstanceName"]))
+            .WithMetrics(metrics => metrics
+                .AddMeter(ThreeRcMeter.Name, InstrumentationOptions.MeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter());
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return;
+        telemetry
             .WithLogging(configureBuilder: null, configureOptions: otel => otel.IncludeScopes = true)
             .WithTracing(tracing => tracing
                 .AddSource(DiagnosticHeaders.DefaultListenerName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation())
-            .WithMetrics(metrics => metrics
-                .AddMeter(InstrumentationOptions.MeterName)
-                .AddAspNetCoreInstrumentation()
-                .AddRuntimeInstrumentation())
             .UseOtlpExporter();
     }
 }

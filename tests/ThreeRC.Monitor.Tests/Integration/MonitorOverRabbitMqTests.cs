@@ -38,5 +38,8 @@ public sealed class MonitorOverRabbitMqTests(RabbitMqBroker broker) : IClassFixt
         var ganglia = health.GetProperty("checks").EnumerateArray().Single(check => check.GetProperty("name").GetString() == "ganglia");
         Assert.Contains($"Ganglia source {_lab.Gmond.Source}", ganglia.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Single(consumer.Messages.Of<HostUnresponsive>());
+        using var http = new HttpClient();
+        var metrics = await http.GetStringAsync($"http://127.0.0.1:{port}/metrics");
+        Assert.Equal((1, 1), (PrometheusText.Value(metrics, "threerc_monitor_sources"), PrometheusText.Value(metrics, "threerc_monitor_sources_failing")));
     }
 }
