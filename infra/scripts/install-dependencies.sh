@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian's archive, the real parts ThreeRC's tests start (RabbitMQ, PostgreSQL, Ganglia, sshd, dnsmasq,
-# ipmi_sim) and the tools around them. Only what is missing is installed; an up-to-date machine is left alone.
+# ipmi_sim) and the tools around them (promtool among them). Only what is missing is installed; an up-to-date machine
+# is left alone.
 set -euo pipefail
 
 packages=(
@@ -14,6 +15,7 @@ packages=(
   openipmi            # ipmi_sim: a BMC to fence
   ipmitool            # the fencing client
   docker-compose      # validates docker-compose.yml (no engine needed)
+  prometheus          # promtool checks and unit-tests infra/observability's scrape config and alert rules
   curl                # tftp:// fetches and health probes
   python3             # free-port lookup in the scripts
   procps              # pkill, ps
