@@ -14,7 +14,7 @@ internal sealed class SshLoginsHealthCheck(LoginCheck logins) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var hosts = logins.LastResults.Where(result => result.Key.StartsWith("host ", StringComparison.Ordinal)).ToList();
+        var hosts = logins.LastHostResults.ToList();
         var failing = hosts.Where(host => host.Value is not null).OrderBy(host => host.Key, StringComparer.Ordinal).ToList();
         var failures = string.Join("; ", failing.Select(host => $"SSH to {host.Key} fails: {host.Value}"));
         return Task.FromResult((hosts.Count, failing.Count) switch

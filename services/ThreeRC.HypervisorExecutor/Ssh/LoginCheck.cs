@@ -21,11 +21,13 @@ internal sealed class LoginCheck(
     : BackgroundService
 {
     private const int MachinesAtOnce = 8;
+    private const string HostOwner = "host ";
 
     private readonly ConcurrentDictionary<string, string?> _lastFailure = new();
 
-    /// <summary>The last login of each machine checked so far: "host alfa01" or "VM gridce" → why it failed, or null when it worked.</summary>
-    public IReadOnlyDictionary<string, string?> LastResults => _lastFailure;
+    /// <summary>The last login of each physical host checked so far: "host alfa01" → why it failed, or null when it worked.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> LastHostResults =>
+        _lastFailure.Where(result => result.Key.StartsWith(HostOwner, StringComparison.Ordinal));
 
     /// <summary>
     /// Logs in to every machine once (a connection it dropped unnoticed, say when it lost power, is replaced now, not
@@ -74,7 +76,7 @@ internal sealed class LoginCheck(
         return options.Value.Ssh.KeepGuestLogins ? hosts.Concat(inventory.Vms.Select(GuestLogin)) : hosts;
     }
 
-    private MachineLogin HostLogin(PhysicalHost host) => new($"host {host.Name}", () => machines.Login(host));
+    private MachineLogin HostLogin(PhysicalHost host) => new(HostOwner + host.Name, () => machines.Login(host));
 
     private MachineLogin GuestLogin(VirtualMachine vm) => new($"VM {vm.Name}", () => machines.Login(vm));
 

@@ -11,18 +11,9 @@ public sealed class JsonLogTests : IDisposable
     [Fact]
     public async Task With_the_json_formatter_every_line_a_service_prints_is_a_json_log_entry_with_a_utc_timestamp()
     {
-        var url = $"http://127.0.0.1:{FreePort.Next()}";
-        await using var placement = ServiceProcess.StartService("ThreeRC.Placement", new Dictionary<string, string?>
-        {
-            ["Urls"] = url,
-            ["Bus__Transport"] = "InMemory",
-            ["Inventory__Path"] = _data.Write("inventory.yaml", GeneratedInventory.Yaml(["h1"], [new GeneratedVm("vm1", "h1")])),
-            ["Storage__DataDirectory"] = _data.Path,
-            ["Logging__Console__FormatterName"] = "json",
-        });
-        await placement.WaitForHealthAsync($"{url}/health");
+        await using var placement = await LonePlacement.StartAsync(_data, new Dictionary<string, string?> { ["Logging__Console__FormatterName"] = "json" });
 
-        var lines = placement.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = placement.Process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Contains(lines, line => line.Contains("Now listening on", StringComparison.Ordinal));
         foreach (var line in lines)
         {

@@ -18,18 +18,12 @@ public sealed class ServiceNameTests : IDisposable
         using var listener = new HttpListener { Prefixes = { collector } };
         listener.Start();
         _ = CollectAsync(listener);
-        var url = $"http://127.0.0.1:{FreePort.Next()}";
-        await using var placement = ServiceProcess.StartService("ThreeRC.Placement", new Dictionary<string, string?>
+        await using var placement = await LonePlacement.StartAsync(_data, new Dictionary<string, string?>
         {
-            ["Urls"] = url,
-            ["Bus__Transport"] = "InMemory",
             ["Bus__InstanceName"] = "b",
-            ["Inventory__Path"] = _data.Write("inventory.yaml", GeneratedInventory.Yaml(["h1"], [new GeneratedVm("vm1", "h1")])),
-            ["Storage__DataDirectory"] = _data.Path,
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.TrimEnd('/'),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
         });
-        await placement.WaitForHealthAsync($"{url}/health");
 
         await Eventually.Until(() => _exports.Any(export => export.Path == "/v1/logs"), TimeSpan.FromSeconds(30), "logs exported to the collector");
         var logs = _exports.Where(export => export.Path == "/v1/logs").Select(export => Encoding.UTF8.GetString(export.Body)).ToList();
