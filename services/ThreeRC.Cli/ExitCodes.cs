@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary>The Api could not be reached.</summary>
     public const int Unreachable = 3;
+
+    /// <summary>threerc doctor: a check failed, or a module did not answer.</summary>
+    public const int ChecksFailed = 4;
 }

@@ -35,6 +35,7 @@ public static class ThreeRcCommand
         FencingCommand.Create(),
         PlanCommand.Create(),
         ReportCommand.Create(),
+        DoctorCommand.Create(),
     };
 
     /// <summary>The subcommands that were recognised, outermost first.</summary>

@@ -8,6 +8,7 @@ using ThreeRC.ServiceDefaults.Health;
 using ThreeRC.ServiceDefaults.Inventory;
 using ThreeRC.ServiceDefaults.Messaging;
 using ThreeRC.ServiceDefaults.Observability;
+using ThreeRC.ServiceDefaults.Preflight;
 using ThreeRC.ServiceDefaults.Rehearsal;
 
 namespace ThreeRC.ServiceDefaults;
@@ -36,7 +37,11 @@ public static class ServiceDefaultsExtensions
         var modules = new ServiceModules(builder);
         addModules(modules);
         builder.Services.AddStartupRehearsal(builder.Configuration, addModules, modules.Rehearsals);
-        builder.Services.AddThreeRcBus(builder.Configuration, modules.RegisterOnBus);
+        builder.Services.AddThreeRcBus(builder.Configuration, bus =>
+        {
+            modules.RegisterOnBus(bus);
+            bus.AddPreflightConsumer();
+        });
         builder.Services.AddHostedService<TransportRehearsal>();
         return builder;
     }

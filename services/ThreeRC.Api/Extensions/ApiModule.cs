@@ -10,11 +10,14 @@ using ThreeRC.Api.Hosting;
 using ThreeRC.Api.Options;
 using ThreeRC.Api.Persistence;
 using ThreeRC.Api.Planning;
+using ThreeRC.Api.Preflight;
 using ThreeRC.Api.ReadModel;
+using ThreeRC.Contracts.Operations;
 using ThreeRC.Contracts.Placement;
 using ThreeRC.Persistence;
 using ThreeRC.ServiceDefaults;
 using ThreeRC.ServiceDefaults.Messaging;
+using ThreeRC.ServiceDefaults.Preflight;
 
 namespace ThreeRC.Api.Extensions;
 
@@ -33,6 +36,7 @@ public static class ApiModule
         services.AddHostedService<GrpcEndpoints.Reporter>();
 
         services.AddServiceDatabase<ApiDatabase>();
+        services.AddStorePreflightCheck<ApiDatabase>(PreflightModules.Api);
         services.AddSingleton<MonitorStateStore>();
         services.AddSingleton<HostLoadStore>();
         services.AddSingleton<MonitorSourceStore>();
@@ -51,6 +55,7 @@ public static class ApiModule
         services.AddSingleton<RecoveryPlanner>();
         services.AddScoped<PlacementPreviewer>();
         services.AddSingleton<OperatorKey>();
+        services.AddSingleton<PreflightRounds>();
         services.AddSingleton<ApiKeyInterceptor>();
         services.AddHealthChecks().AddCheck<ReadModelHealthCheck>("api-read-model");
 
@@ -68,6 +73,11 @@ public static class ApiModule
         {
             bus.AddEventConsumers(modules.Configuration.InstanceQueue(EventsEndpoint.QueueName));
             bus.AddRequestClient<PreviewPlacement>();
+            bus.AddConsumer<PreflightAnsweredConsumer>().Endpoint(endpoint =>
+            {
+                endpoint.Name = $"threerc-preflight-answers-{Guid.NewGuid():N}";
+                endpoint.Temporary = true;
+            });
         });
         modules.MapEndpoints(endpoints =>
         {

@@ -5,6 +5,7 @@ using ThreeRC.Api.Authentication;
 using ThreeRC.Api.Grpc.Mapping;
 using ThreeRC.Api.Persistence;
 using ThreeRC.Api.Planning;
+using ThreeRC.Api.Preflight;
 using ThreeRC.Api.V1;
 using ThreeRC.Contracts.Operations;
 using ThreeRC.Contracts.Recovery;
@@ -22,6 +23,7 @@ public sealed class OperationsService(
     RecoveryPlanner planner,
     OperatorActionStore actions,
     FencingBrakeStore brake,
+    PreflightRounds preflights,
     IPublishEndpoint bus,
     TimeProvider time,
     ILogger<OperationsService> logger) : Operations.OperationsBase
@@ -99,6 +101,15 @@ public sealed class OperationsService(
             Detail = reason,
             RequestedAt = now,
         }, context);
+    }
+
+    [OperatorCommand]
+    public override async Task<RunPreflightResponse> RunPreflight(RunPreflightRequest request, ServerCallContext context)
+    {
+        if (request.WaitSeconds is < 0 or > 300) throw Require.Invalid($"wait_seconds: {request.WaitSeconds} is not between 1 and 300 (0 for 60)");
+        var wait = TimeSpan.FromSeconds(request.WaitSeconds == 0 ? 60 : request.WaitSeconds);
+        logger.LogInformation("Preflight asked for, waiting at most {Wait} s for the answers", wait.TotalSeconds);
+        return PreflightMapping.ToResponse(await preflights.RunAsync(wait, context.CancellationToken));
     }
 
     private async Task<OperatorAction> RecordAsync(OperatorActionRecord action, ServerCallContext context)

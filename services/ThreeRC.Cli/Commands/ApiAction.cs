@@ -8,7 +8,15 @@ namespace ThreeRC.Cli.Commands;
 public static class ApiAction
 {
     /// <summary>Sets a command's action: opens a session, runs, and turns every failure into a message on standard error and an exit code.</summary>
-    public static Command WithApiAction(this Command command, Func<ApiSession, Printer, ParseResult, CancellationToken, Task> run)
+    public static Command WithApiAction(this Command command, Func<ApiSession, Printer, ParseResult, CancellationToken, Task> run) =>
+        command.WithApiAction(async (session, printer, parsed, cancellationToken) =>
+        {
+            await run(session, printer, parsed, cancellationToken);
+            return ExitCodes.Success;
+        });
+
+    /// <summary>As the other overload, for a command whose run decides the exit code of a call that succeeded.</summary>
+    public static Command WithApiAction(this Command command, Func<ApiSession, Printer, ParseResult, CancellationToken, Task<int>> run)
     {
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -16,8 +24,7 @@ public static class ApiAction
             try
             {
                 session = ApiSession.Open(parsed);
-                await run(session, Printer.For(parsed), parsed, cancellationToken);
-                return ExitCodes.Success;
+                return await run(session, Printer.For(parsed), parsed, cancellationToken);
             }
             catch (UsageException e)
             {

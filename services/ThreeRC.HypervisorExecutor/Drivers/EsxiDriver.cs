@@ -21,6 +21,9 @@ internal sealed class EsxiDriver : IHypervisorDriver
         return ids.Count == 0 ? null : await RefreshAsync(host, new Domain(name, ids[0], PowerState.Other, "unknown"), cancellationToken);
     }
 
+    public async Task<int> CountVmsAsync(HostShell host, CancellationToken cancellationToken) =>
+        EsxiVmList.Count((await host.RunCheckedAsync(GetAllVms, cancellationToken)).Output);
+
     public Task RegisterAsync(HostShell host, VirtualMachine vm, CancellationToken cancellationToken) =>
         host.RunCheckedAsync(Register(vm), cancellationToken);
 

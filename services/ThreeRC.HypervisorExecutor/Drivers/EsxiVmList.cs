@@ -8,6 +8,11 @@ namespace ThreeRC.HypervisorExecutor.Drivers;
 /// </summary>
 internal static class EsxiVmList
 {
+    private static readonly Regex AnyVm = new(@"^\s*[0-9]+\s+.+?\s+\[", RegexOptions.CultureInvariant);
+
+    /// <summary>How many VMs the listing names.</summary>
+    public static int Count(string listing) => listing.Split('\n').Count(AnyVm.IsMatch);
+
     public static IReadOnlyList<string> IdsOf(string listing, string name)
     {
         var line = new Regex($@"^\s*(?<id>[0-9]+)\s+{Regex.Escape(name)}\s+\[", RegexOptions.CultureInvariant);

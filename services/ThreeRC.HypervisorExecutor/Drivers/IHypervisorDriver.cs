@@ -17,6 +17,9 @@ public interface IHypervisorDriver
     /// </summary>
     Task<Domain?> FindAsync(HostShell host, VirtualMachine vm, CancellationToken cancellationToken);
 
+    /// <summary>How many VMs the host's hypervisor lists on the host's connection: the listing fencing by hypervisor relies on.</summary>
+    Task<int> CountVmsAsync(HostShell host, CancellationToken cancellationToken);
+
     /// <summary>Registers the VM on the host from its definition on shared storage.</summary>
     Task RegisterAsync(HostShell host, VirtualMachine vm, CancellationToken cancellationToken);
 

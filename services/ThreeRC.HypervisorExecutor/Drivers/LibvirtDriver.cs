@@ -23,6 +23,9 @@ internal sealed partial class LibvirtDriver(string uri) : IHypervisorDriver
         return await ConfirmUnknownAsync(host, name, cancellationToken);
     }
 
+    public async Task<int> CountVmsAsync(HostShell host, CancellationToken cancellationToken) =>
+        (await host.RunCheckedAsync(ListAll, cancellationToken)).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
+
     public Task RegisterAsync(HostShell host, VirtualMachine vm, CancellationToken cancellationToken) =>
         host.RunCheckedAsync(Define(vm), cancellationToken);
 

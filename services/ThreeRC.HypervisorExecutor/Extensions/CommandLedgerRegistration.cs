@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using ThreeRC.Contracts.Operations;
 using ThreeRC.HypervisorExecutor.Ledger;
 using ThreeRC.HypervisorExecutor.Persistence;
 using ThreeRC.Persistence;
+using ThreeRC.ServiceDefaults.Preflight;
 
 namespace ThreeRC.HypervisorExecutor.Extensions;
 
@@ -11,6 +13,7 @@ internal static class CommandLedgerRegistration
     public static IServiceCollection AddCommandLedger(this IServiceCollection services)
     {
         services.AddServiceDatabase<ExecutorDatabase>();
+        services.AddStorePreflightCheck<ExecutorDatabase>(PreflightModules.Executor);
         services.AddSingleton<CommandRecordStore>();
         services.AddSingleton<CommandLedger>();
         services.AddHostedService<LedgerPruning>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ThreeRC.Contracts.Operations;
 using ThreeRC.HypervisorExecutor.Consumers;
 using ThreeRC.HypervisorExecutor.Drivers;
 using ThreeRC.HypervisorExecutor.Execution;
@@ -7,10 +8,12 @@ using ThreeRC.HypervisorExecutor.Health;
 using ThreeRC.HypervisorExecutor.Ipmi;
 using ThreeRC.HypervisorExecutor.Options;
 using ThreeRC.HypervisorExecutor.Persistence;
+using ThreeRC.HypervisorExecutor.Preflight;
 using ThreeRC.HypervisorExecutor.Rehearsal;
 using ThreeRC.HypervisorExecutor.Ssh;
 using ThreeRC.Persistence;
 using ThreeRC.ServiceDefaults;
+using ThreeRC.ServiceDefaults.Preflight;
 
 namespace ThreeRC.HypervisorExecutor.Extensions;
 
@@ -69,6 +72,8 @@ public static class HypervisorExecutorModule
         services.AddSingleton<IGuestRebooter, GuestRebooter>();
         services.AddSingleton<IVmRestarter, VmRestarter>();
         services.AddSingleton<IHostFencer, HostFencer>();
+        services.AddPreflightCheck<MachinesPreflightCheck>();
+        services.AddStorePreflightCheck<LeaseDatabase>(PreflightModules.Executor);
     }
 
     /// <summary>One executor answers all three commands in place of the real actions.</summary>

@@ -39,6 +39,13 @@ internal sealed class IpmiFencing(IpmiTool tool, ChassisFences fences, InstanceL
         }, log, cancellationToken);
     }
 
+    /// <summary>What the BMC answers to a power status request, such as "Chassis Power is on".</summary>
+    public async Task<string> PowerStatusAsync(IpmiSettings bmc, CancellationToken cancellationToken)
+    {
+        var result = await tool.RunAsync(PowerStatus(bmc), new CommandLog(), cancellationToken);
+        return result.Succeeded ? result.Output.Trim() : throw new ActionFailedException($"{PowerStatus(bmc)} failed with {result.Summary}");
+    }
+
     /// <summary>Returns the <see cref="ChassisFences.Stamp"/> of the status call that reported the chassis off.</summary>
     private async Task<long> PowerOffAsync(IpmiSettings bmc, IpmiCall off, IpmiCall status, CommandLog log, CancellationToken cancellationToken)
     {

@@ -6,10 +6,12 @@ using ThreeRC.Monitor.Ganglia;
 using ThreeRC.Monitor.Health;
 using ThreeRC.Monitor.Options;
 using ThreeRC.Monitor.Polling;
+using ThreeRC.Monitor.Preflight;
 using ThreeRC.Monitor.Rehearsal;
 using ThreeRC.Monitor.Sources;
 using ThreeRC.ServiceDefaults;
 using ThreeRC.ServiceDefaults.Messaging;
+using ThreeRC.ServiceDefaults.Preflight;
 
 namespace ThreeRC.Monitor.Extensions;
 
@@ -31,6 +33,7 @@ public static class MonitorModule
         services.AddMonitorPolling();
         services.AddHostedService<MonitorWorker>();
         services.AddHealthChecks().AddCheck<GangliaSourcesHealthCheck>("ganglia");
+        services.AddPreflightCheck<GangliaPreflightCheck>();
         var queue = modules.Configuration.InstanceQueue(RecoveryStartedQueue);
         return modules.AddToBus(bus => bus.AddConsumer<RecoveryStartedConsumer>().Endpoint(endpoint => endpoint.Name = queue), new MonitorRehearsal());
     }

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using ThreeRC.Contracts.Operations;
 using ThreeRC.Contracts.Placement;
 using ThreeRC.Orchestrator.Consumers;
 using ThreeRC.Orchestrator.Deadlines;
@@ -11,6 +12,7 @@ using ThreeRC.Persistence;
 using ThreeRC.Persistence.Sagas;
 using ThreeRC.ServiceDefaults;
 using ThreeRC.ServiceDefaults.Messaging;
+using ThreeRC.ServiceDefaults.Preflight;
 
 namespace ThreeRC.Orchestrator.Extensions;
 
@@ -30,6 +32,7 @@ public static class OrchestratorModule
         services.AddOptions<OrchestratorOptions>().BindConfiguration(OrchestratorOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OrchestratorOptions>, OrchestratorOptionsValidator>();
         services.AddServiceDatabase<OrchestratorDatabase>();
+        services.AddStorePreflightCheck<OrchestratorDatabase>(PreflightModules.Orchestrator);
         services.AddSingleton<RecoverySlots>();
         services.AddSingleton<HostStatusStore>();
         services.AddSingleton<MaintenanceStore>();

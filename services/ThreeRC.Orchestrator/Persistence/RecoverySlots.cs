@@ -40,6 +40,9 @@ public sealed class RecoverySlots(IOptions<OrchestratorOptions> options, TimePro
         RETURNING granted
         """;
 
+    // One round trip while the write holds the database's turn.
+    private const string RequestAndGrant = Request + ";\n" + Grant;
+
     /// <summary>Grants (or keeps) a slot, on <paramref name="host"/> when the work targets one; false means wait and ask again.</summary>
     public async Task<bool> TryAcquireAsync(SagaSession<RecoveryState> session, Guid correlationId, string vm, int priority, string? host)
     {
@@ -49,8 +52,7 @@ public sealed class RecoverySlots(IOptions<OrchestratorOptions> options, TimePro
             cluster = options.Value.MaxConcurrentRecoveries, perHost = options.Value.MaxConcurrentRestartsPerHost,
         };
         await using var write = await session.WriteAsync();
-        await session.Connection.ExecuteAsync(Request, parameters, write.Transaction);
-        var granted = await session.Connection.QuerySingleAsync<bool>(Grant, parameters, write.Transaction);
+        var granted = await session.Connection.QuerySingleAsync<bool>(RequestAndGrant, parameters, write.Transaction);
         await write.CommitAsync();
         return granted;
     }

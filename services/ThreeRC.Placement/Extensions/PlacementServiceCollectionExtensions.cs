@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ThreeRC.Contracts.Operations;
 using ThreeRC.Persistence;
 using ThreeRC.Placement.Options;
 using ThreeRC.Placement.Persistence;
 using ThreeRC.Placement.Services;
+using ThreeRC.ServiceDefaults.Preflight;
 
 namespace ThreeRC.Placement.Extensions;
 
@@ -18,6 +20,7 @@ public static class PlacementServiceCollectionExtensions
         services.AddOptions<PlacementOptions>().BindConfiguration(PlacementOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PlacementOptions>, PlacementOptionsValidator>();
         services.AddServiceDatabase<PlacementDatabase>();
+        services.AddStorePreflightCheck<PlacementDatabase>(PreflightModules.Placement);
         services.AddSingleton<PlacementStore>();
         services.AddSingleton<PlacementService>();
         services.AddHostedService<PlacementSweeper>();

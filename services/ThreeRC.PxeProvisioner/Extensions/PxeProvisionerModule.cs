@@ -1,16 +1,19 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ThreeRC.Contracts.Operations;
 using ThreeRC.Persistence;
 using ThreeRC.PxeProvisioner.Consumers;
 using ThreeRC.PxeProvisioner.Hosting;
 using ThreeRC.PxeProvisioner.Http;
 using ThreeRC.PxeProvisioner.Options;
 using ThreeRC.PxeProvisioner.Persistence;
+using ThreeRC.PxeProvisioner.Preflight;
 using ThreeRC.PxeProvisioner.Provisioning;
 using ThreeRC.PxeProvisioner.Pxelinux;
 using ThreeRC.ServiceDefaults;
 using ThreeRC.ServiceDefaults.Messaging;
+using ThreeRC.ServiceDefaults.Preflight;
 
 namespace ThreeRC.PxeProvisioner.Extensions;
 
@@ -32,6 +35,7 @@ public static class PxeProvisionerModule
         services.AddOptions<PxeOptions>().BindConfiguration(PxeOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PxeOptions>, PxeOptionsValidator>();
         services.AddServiceDatabase<PxeDatabase>();
+        services.AddStorePreflightCheck<PxeDatabase>(PreflightModules.Pxe);
         services.AddSingleton<AtomicFileWriter>();
         services.AddSingleton<TftpRoot>();
         services.AddSingleton<InstallTokenVerifier>();
@@ -42,6 +46,8 @@ public static class PxeProvisionerModule
         services.AddScoped<ReinstallPreparer>();
         services.AddScoped<InstallCallbacks>();
         services.AddHostedService<PxeStartup>();
+        services.AddHttpClient();
+        services.AddPreflightCheck<PxePreflightCheck>();
         services.AddHostedService<ExpiredTokenSweeper>();
 
         // Several provisioners on one TFTP root: one consumes at a time, the others stand by (Bus:RabbitMq:SingleActiveConsumers).

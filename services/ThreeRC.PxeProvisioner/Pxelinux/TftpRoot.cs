@@ -24,5 +24,7 @@ internal sealed class TftpRoot(IOptions<PxeOptions> pxe, IOptions<StorageOptions
 
     public bool Exists(string relativePath) => File.Exists(FullPath(relativePath));
 
+    public void Delete(string relativePath) => File.Delete(FullPath(relativePath));
+
     private string FullPath(string relativePath) => System.IO.Path.Combine(Path, relativePath);
 }

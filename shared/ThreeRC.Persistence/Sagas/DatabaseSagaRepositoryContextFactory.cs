@@ -26,7 +26,7 @@ public sealed class DatabaseSagaRepositoryContextFactory<TSaga>(
         IReadOnlyList<OutboxEntry> committed;
         await using (var session = await OpenAsync(context.CancellationToken, context.MessageId))
         {
-            if (context.MessageId is { } handled && await publisher.Store.HandledAsync(session.Connection, handled, context.CancellationToken))
+            if (context.MessageId is { } handled && await session.ReceiveAsync(handled, context.CorrelationId ?? Guid.Empty, context.CancellationToken))
             {
                 committed = await publisher.Store.PendingOfAsync(session.Connection, handled, context.CancellationToken);
             }

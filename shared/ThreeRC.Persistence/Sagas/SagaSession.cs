@@ -26,6 +26,7 @@ public sealed class SagaSession<TSaga> : IAsyncDisposable
     private readonly OutboxStore _outbox;
     private readonly Guid? _inbound;
     private readonly List<SagaStatement> _enlisted = [];
+    private (Guid CorrelationId, TSaga? Instance)? _received;
 
     internal SagaSession(DbConnection connection, ServiceDatabase database, SagaStatements<TSaga> statements, OutboxStore outbox, Guid? inbound)
     {
@@ -71,8 +72,27 @@ public sealed class SagaSession<TSaga> : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Whether the inbox knows the message this session is for; if not, the instance it is about is read in the same
+    /// round trip, for the <see cref="LoadAsync"/> that follows.
+    /// </summary>
+    public async Task<bool> ReceiveAsync(Guid messageId, Guid correlationId, CancellationToken cancellationToken)
+    {
+        var row = await Connection.QuerySingleAsync<(bool Handled, string? Data, int? Version)>(new CommandDefinition(
+            _statements.Receive, new { messageId, correlationId }, cancellationToken: cancellationToken));
+        if (row.Handled) return true;
+        _received = (correlationId, row is { Data: { } data, Version: { } version } ? Read(data, version) : null);
+        return false;
+    }
+
     public async Task<TSaga?> LoadAsync(Guid correlationId, CancellationToken cancellationToken)
     {
+        if (_received is { } received && received.CorrelationId == correlationId)
+        {
+            _received = null;
+            return received.Instance;
+        }
+
         var row = await Connection.QuerySingleOrDefaultAsync<(string Data, int Version)?>(new CommandDefinition(
             _statements.Load, new { correlationId }, cancellationToken: cancellationToken));
         return row is { } found ? Read(found.Data, found.Version) : null;

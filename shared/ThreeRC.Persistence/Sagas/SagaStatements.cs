@@ -10,6 +10,8 @@ internal sealed class SagaStatements<TSaga>
         var table = options.Table;
         var extra = Columns.Select(column => column.Name).ToList();
         Load = $"SELECT data, version FROM {table} WHERE correlation_id = @correlationId";
+        Receive = $"SELECT EXISTS (SELECT 1 FROM {table}_inbox WHERE message_id = @messageId) AS handled, saga.data, saga.version " +
+            $"FROM (SELECT 1 AS one) AS message LEFT JOIN {table} AS saga ON saga.correlation_id = @correlationId";
         LoadAll = $"SELECT data, version FROM {table}";
         Insert = $"INSERT INTO {table} ({string.Join(", ", ["correlation_id", "version", "data", .. extra])}) " +
             $"VALUES ({string.Join(", ", ["@correlationId", "@version", "@data", .. extra.Select(name => "@" + name)])})";
@@ -21,6 +23,9 @@ internal sealed class SagaStatements<TSaga>
     public IReadOnlyList<SagaColumn<TSaga>> Columns { get; }
 
     public string Load { get; }
+
+    /// <summary>Whether the inbox knows a message, and the instance it is about, in one round trip.</summary>
+    public string Receive { get; }
 
     public string LoadAll { get; }
 

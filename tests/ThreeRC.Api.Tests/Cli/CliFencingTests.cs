@@ -20,13 +20,13 @@ public sealed class CliFencingTests(ApiFixture fixture) : IClassFixture<ApiFixtu
 
         var halted = await Run("status");
         var json = await Run("status", "-o", "json");
-        var resume = await Fixtures.Cli.RunAsync(
+        var resume = await Testing.Cli.RunAsync(
             ["fencing", "resume", "--reason", "the PDUs of rack 3 are off", "--api", _api.GrpcAddress, "--as", "carol"], apiKey: ApiHost.Key);
         var published = (await _api.Received.AwaitAsync<ResumeFencing>(command => command.RequestedBy == "carol")).Single();
         await _api.PublishAsync(new FencingResumed(published.Reason, published.RequestedBy, haltedAt.AddMinutes(5)));
         await _api.DrainAsync();
         var after = await Run("status");
-        var again = await Fixtures.Cli.RunAsync(["fencing", "resume", "--reason", "once more", "--api", _api.GrpcAddress], apiKey: ApiHost.Key);
+        var again = await Testing.Cli.RunAsync(["fencing", "resume", "--reason", "once more", "--api", _api.GrpcAddress], apiKey: ApiHost.Key);
 
         Assert.Equal((0, 0), (halted.ExitCode, json.ExitCode));
         var brake = halted.Output.IndexOf("FENCING HALTED", StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class CliFencingTests(ApiFixture fixture) : IClassFixture<ApiFixtu
     public async Task Fencing_resume_without_the_key_is_refused_and_its_help_says_it_needs_one()
     {
         var refused = await Run("fencing", "resume", "--reason", "no key");
-        var help = await Fixtures.Cli.RunAsync(["fencing", "resume", "--help"]);
+        var help = await Testing.Cli.RunAsync(["fencing", "resume", "--help"]);
 
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("Unauthenticated", refused.Error);
@@ -56,7 +56,7 @@ public sealed class CliFencingTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         Assert.Contains("Needs the API key", help.Output);
     }
 
-    private Task<CommandResult> Run(params string[] arguments) => Fixtures.Cli.RunAsync([.. arguments, "--api", _api.GrpcAddress]);
+    private Task<CommandResult> Run(params string[] arguments) => Testing.Cli.RunAsync([.. arguments, "--api", _api.GrpcAddress]);
 
     private static string[] Lines(CommandResult result) => result.Output.Split('\n');
 }

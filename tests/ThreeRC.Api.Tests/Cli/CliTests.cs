@@ -19,8 +19,8 @@ public sealed class CliTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Help_lists_every_command_and_each_command_has_its_own_help()
     {
-        var root = await Fixtures.Cli.RunAsync(["--help"]);
-        var maintenance = await Fixtures.Cli.RunAsync(["maintenance", "on", "--help"]);
+        var root = await Testing.Cli.RunAsync(["--help"]);
+        var maintenance = await Testing.Cli.RunAsync(["maintenance", "on", "--help"]);
 
         Assert.Equal(0, root.ExitCode);
         Assert.All(["status", "recoveries", "show", "watch", "maintenance", "recover", "fencing", "plan", "report", "--api-key", "--output"],
@@ -113,7 +113,7 @@ public sealed class CliTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Maintenance_with_the_key_from_the_environment_is_done_and_recorded_under_the_given_name()
     {
-        var result = await Fixtures.Cli.RunAsync(
+        var result = await Testing.Cli.RunAsync(
             ["maintenance", "on", "vm", "db01", "--reason", "memory test", "--api", _api.GrpcAddress, "--as", "dave"], apiKey: ApiHost.Key);
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -138,7 +138,7 @@ public sealed class CliTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Recover_asks_for_a_recovery_at_the_level_given()
     {
-        var result = await Fixtures.Cli.RunAsync(
+        var result = await Testing.Cli.RunAsync(
             ["recover", "db04", "--level", "restart", "--reason", "stuck", "--api", _api.GrpcAddress, "-o", "json"], apiKey: ApiHost.Key);
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -164,7 +164,7 @@ public sealed class CliTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     [Fact]
     public async Task An_address_that_is_not_http_exits_with_2()
     {
-        var result = await Fixtures.Cli.RunAsync(["status", "--api", "ftp://x"]);
+        var result = await Testing.Cli.RunAsync(["status", "--api", "ftp://x"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--api: 'ftp://x' is not an http:// or https:// address", result.Error);
@@ -173,7 +173,7 @@ public sealed class CliTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_down_Api_exits_with_3_and_says_it_cannot_be_reached()
     {
-        var result = await Fixtures.Cli.RunAsync(["status", "--api", $"http://127.0.0.1:{FreePort.Next()}"]);
+        var result = await Testing.Cli.RunAsync(["status", "--api", $"http://127.0.0.1:{FreePort.Next()}"]);
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("cannot reach the ThreeRC Api", result.Error);
@@ -192,7 +192,7 @@ public sealed class CliTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Contains("InvalidArgument: page_token", badPage.Error);
     }
 
-    private Task<CommandResult> Run(params string[] arguments) => Fixtures.Cli.RunAsync([.. arguments, "--api", _api.GrpcAddress]);
+    private Task<CommandResult> Run(params string[] arguments) => Testing.Cli.RunAsync([.. arguments, "--api", _api.GrpcAddress]);
 
     private static string[] Lines(CommandResult result) => result.Output.Split('\n');
 }

@@ -13,7 +13,7 @@ public sealed class CliWatchTests(ApiFixture fixture) : IClassFixture<ApiFixture
     [Fact]
     public async Task Watch_prints_the_events_that_pass_its_filter_until_Ctrl_C_and_then_exits_cleanly()
     {
-        await using var watch = Fixtures.Cli.Start(["watch", "--vm", "db07", "--api", _api.GrpcAddress]);
+        await using var watch = Testing.Cli.Start(["watch", "--vm", "db07", "--api", _api.GrpcAddress]);
         await Eventually.Until(() => watch.Output.Contains("Watching the events"), Patience, "watch subscribed");
 
         await _api.PublishAsync(Sample.Down("db08", HostKind.Virtual, DateTimeOffset.UtcNow));
@@ -31,7 +31,7 @@ public sealed class CliWatchTests(ApiFixture fixture) : IClassFixture<ApiFixture
     [Fact]
     public async Task Watch_as_json_prints_one_event_per_line()
     {
-        await using var watch = Fixtures.Cli.Start(["watch", "--kind", "HostResponsive", "--api", _api.GrpcAddress, "-o", "json"]);
+        await using var watch = Testing.Cli.Start(["watch", "--kind", "HostResponsive", "--api", _api.GrpcAddress, "-o", "json"]);
         await Eventually.Until(() => watch.Output.Contains("Watching the events"), Patience, "watch subscribed");
 
         await _api.PublishAsync(Sample.Up("alfa01", HostKind.Physical, DateTimeOffset.UtcNow));

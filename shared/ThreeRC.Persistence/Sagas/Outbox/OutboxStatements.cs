@@ -6,8 +6,6 @@ namespace ThreeRC.Persistence.Sagas.Outbox;
 /// </summary>
 internal sealed class OutboxStatements(string table)
 {
-    public string Handled { get; } = $"SELECT EXISTS (SELECT 1 FROM {table}_inbox WHERE message_id = @messageId)";
-
     public string Receive { get; } = $"INSERT INTO {table}_inbox (message_id, received_at) VALUES (@messageId, @at)";
 
     /// <summary>One insert of <paramref name="count"/> rows, their parameters numbered: <c>@messageId0</c>, <c>@type0</c>, <c>@body0</c>, …</summary>

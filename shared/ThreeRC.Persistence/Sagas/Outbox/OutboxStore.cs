@@ -8,9 +8,6 @@ internal sealed class OutboxStore(ServiceDatabase database, string table, TimePr
 {
     private readonly OutboxStatements _sql = new(table);
 
-    public Task<bool> HandledAsync(DbConnection connection, Guid messageId, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<bool>(new CommandDefinition(_sql.Handled, new { messageId }, cancellationToken: cancellationToken));
-
     /// <summary>
     /// The write that goes into the transaction saving the saga, in one round trip: the message handled, and what it
     /// published; null when there is neither.

@@ -1,6 +1,4 @@
-using ThreeRC.Testing;
-
-namespace ThreeRC.Api.Tests.Fixtures;
+namespace ThreeRC.Testing;
 
 /// <summary>Runs the built threerc command as a process, with none of the caller's THREERC_* variables.</summary>
 public static class Cli
