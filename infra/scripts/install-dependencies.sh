@@ -18,6 +18,7 @@ packages=(
   prometheus          # promtool checks and unit-tests infra/observability's scrape config and alert rules
   curl                # tftp:// fetches and health probes
   python3             # free-port lookup in the scripts
+  python3-aiosmtpd    # an SMTP server that keeps what it receives: the notifications' e-mail tests
   procps              # pkill, ps
 )
 

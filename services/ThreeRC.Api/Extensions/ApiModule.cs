@@ -7,6 +7,7 @@ using ThreeRC.Api.Feed;
 using ThreeRC.Api.Grpc;
 using ThreeRC.Api.HealthChecks;
 using ThreeRC.Api.Hosting;
+using ThreeRC.Api.Notifications;
 using ThreeRC.Api.Options;
 using ThreeRC.Api.Persistence;
 using ThreeRC.Api.Planning;
@@ -56,6 +57,7 @@ public static class ApiModule
         services.AddScoped<PlacementPreviewer>();
         services.AddSingleton<OperatorKey>();
         services.AddSingleton<PreflightRounds>();
+        services.AddNotifications();
         services.AddSingleton<ApiKeyInterceptor>();
         services.AddHealthChecks().AddCheck<ReadModelHealthCheck>("api-read-model");
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ThreeRC.Testing;
 
 namespace ThreeRC.Shared.Tests.Deployment;
@@ -26,6 +27,18 @@ public sealed class DockerComposeTests : IDisposable
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("set RABBITMQ_PASSWORD in .env", result.Error);
+    }
+
+    [Fact]
+    public void The_env_example_names_every_variable_the_compose_file_reads_and_no_other()
+    {
+        var read = Regex.Matches(File.ReadAllText(RepositoryRoot.Combine("docker-compose.yml")), @"\$\{([A-Z0-9_]+)")
+            .Select(match => match.Groups[1].Value).ToHashSet();
+        var offered = Regex.Matches(File.ReadAllText(RepositoryRoot.Combine(".env.example")), @"^#?([A-Z0-9_]+)=", RegexOptions.Multiline)
+            .Select(match => match.Groups[1].Value).Where(name => name != "COMPOSE_PROJECT_NAME").ToHashSet();
+
+        Assert.Empty(read.Except(offered));
+        Assert.Empty(offered.Except(read));
     }
 
     public void Dispose() => _folder.Dispose();
