@@ -58,7 +58,9 @@ public static class HypervisorExecutorModule
             services.AddSingleton<ISshCommandRunner, SshCommandRunner>();
             services.AddSingleton<LoginCheck>();
             services.AddHostedService(provider => provider.GetRequiredService<LoginCheck>());
-            services.AddHealthChecks().AddCheck<SshLoginsHealthCheck>("ssh-logins");
+            services.AddHealthChecks().AddCheck<SshLoginsHealthCheck>("ssh-logins").AddCheck<BmcsHealthCheck>("bmcs");
+            services.AddSingleton<BmcCheck>();
+            services.AddHostedService(provider => provider.GetRequiredService<BmcCheck>());
         }
         else services.AddSingleton(typeof(ISshCommandRunner), commandRunner);
 

@@ -17,6 +17,7 @@ internal sealed class ExecutorOptionsValidator : IValidateOptions<ExecutorOption
         Positive(errors, "Executor:Ipmi:CommandTimeout", options.Ipmi.CommandTimeout);
         Positive(errors, "Executor:Ipmi:PowerOffTimeout", options.Ipmi.PowerOffTimeout);
         Positive(errors, "Executor:Ipmi:PollInterval", options.Ipmi.PollInterval);
+        if (options.Ipmi.CheckInterval < TimeSpan.Zero) errors.Add("Executor:Ipmi:CheckInterval: must not be negative (00:00:00 turns the check off)");
         if (options.Ssh.RetryDelay < TimeSpan.Zero) errors.Add("Executor:Ssh:RetryDelay: must not be negative");
         if (options.Ssh.HostCheckInterval < TimeSpan.Zero) errors.Add("Executor:Ssh:HostCheckInterval: must not be negative (00:00:00 turns the check off)");
         if (options.Ssh.MaxConcurrencyPerHost is < 1 or > 64) errors.Add("Executor:Ssh:MaxConcurrencyPerHost: must be between 1 and 64");

@@ -20,4 +20,7 @@ public sealed class IpmiOptions
 
     /// <summary>How often the power status is asked while waiting.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often every BMC is asked its power status, so that a BMC that stopped answering is known before a fence needs it; 00:00:00 turns it off.</summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

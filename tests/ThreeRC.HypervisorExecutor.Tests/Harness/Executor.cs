@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ThreeRC.Contracts.Hypervisor;
 using ThreeRC.HypervisorExecutor.Execution;
 using ThreeRC.HypervisorExecutor.Extensions;
+using ThreeRC.HypervisorExecutor.Ipmi;
 using ThreeRC.HypervisorExecutor.Options;
 using ThreeRC.HypervisorExecutor.Ssh;
 using ThreeRC.Inventory.Loading;
@@ -21,6 +22,8 @@ internal sealed class Executor : IDisposable
     private Executor(IHost host) => _host = host;
 
     public LoginCheck LoginCheck => _host.Services.GetRequiredService<LoginCheck>();
+
+    public BmcCheck BmcCheck => _host.Services.GetRequiredService<BmcCheck>();
 
     public PhysicalHost PhysicalHost(string name) => _host.Services.GetRequiredService<ClusterInventory>().FindHost(name)!;
 
