@@ -20,6 +20,7 @@ packages=(
   python3             # free-port lookup in the scripts
   python3-aiosmtpd    # an SMTP server that keeps what it receives: the notifications' e-mail tests
   procps              # pkill, ps
+  systemd             # systemd-analyze verify for infra/systemd's unit (systemd itself need not run)
 )
 
 missing=()

@@ -28,6 +28,8 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, Action<ServiceModules> addModules)
     {
+        // Under systemd (Type=notify): READY=1 once the host has started, STOPPING=1 when it stops; nothing otherwise.
+        builder.Services.AddSystemd();
         builder.AddThreeRcLogging();
         builder.AddThreeRcTelemetry();
         builder.Services.TryAddSingleton(TimeProvider.System);
