@@ -16,19 +16,33 @@ public static class IncidentHeaders
 
     private static readonly ConcurrentDictionary<Type, (PropertyInfo? RecoveryId, PropertyInfo? VmName)> Properties = new();
 
-    /// <summary>Stamps every message this bus sends or publishes.</summary>
+    /// <summary>
+    /// Stamps every message this bus sends or publishes, and puts each incident's messages in one trace of their own
+    /// (<see cref="IncidentTrace"/>).
+    /// </summary>
     public static void UseIncidentHeaders(this IBusFactoryConfigurator bus)
     {
         bus.ConfigureSend(send => send.UseExecute(Stamp));
         bus.ConfigurePublish(publish => publish.UseExecute(Stamp));
+        var trace = new IncidentTrace();
+        bus.ConnectSendObserver(trace);
+        bus.ConnectPublishObserver(trace);
+        bus.ConnectConsumeObserver(trace);
+    }
+
+    /// <summary>The incident a message belongs to and the VM it is about, when it says.</summary>
+    public static (Guid? RecoveryId, string? VmName) Of(object message)
+    {
+        var (recoveryId, vmName) = Properties.GetOrAdd(message.GetType(), type => (Property(type, "RecoveryId", typeof(Guid)), Property(type, "VmName", typeof(string))));
+        return (recoveryId?.GetValue(message) as Guid?, vmName?.GetValue(message) as string);
     }
 
     private static void Stamp(SendContext context)
     {
         if (context is not SendContext<object> { Message: var message }) return;
-        var (recoveryId, vmName) = Properties.GetOrAdd(message.GetType(), type => (Property(type, "RecoveryId", typeof(Guid)), Property(type, "VmName", typeof(string))));
-        if (recoveryId?.GetValue(message) is Guid id) context.Headers.Set(RecoveryId, id.ToString("D"));
-        if (vmName?.GetValue(message) is string vm) context.Headers.Set(VmName, vm);
+        var (recoveryId, vmName) = Of(message);
+        if (recoveryId is { } id) context.Headers.Set(RecoveryId, id.ToString("D"));
+        if (vmName is { } vm) context.Headers.Set(VmName, vm);
     }
 
     private static PropertyInfo? Property(Type type, string name, Type valueType) =>
