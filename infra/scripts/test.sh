@@ -2,7 +2,8 @@
 # Runs every ThreeRC test on a fresh Debian 12 machine with the .NET 10 SDK: installs the Debian packages
 # the tests start for real when they are missing, builds, runs each test project (each starts and stops
 # its own RabbitMQ, PostgreSQL, gmond, sshd, dnsmasq on loopback; the libvirt and end-to-end suites one after
-# the other), and ends with one line: "N passed, N failed". The suites that store anything run twice: on SQLite
+# the other), starts docker-compose.yml for real (infra/scripts/compose-test.sh), and ends with one line:
+# "N passed, N failed". The suites that store anything run twice: on SQLite
 # files, then on PostgreSQL (THREERC_TEST_STORAGE=PostgreSql); the redundant controller's always on PostgreSQL.
 #
 #   infra/scripts/test.sh [dotnet test arguments, such as --filter "FullyQualifiedName!~ThreeRC.EndToEnd"]
@@ -35,11 +36,14 @@ else
   THREERC_TEST_STORAGE=PostgreSql run tests/ThreeRC.EndToEnd.Tests --filter "FullyQualifiedName!~Redundancy"
   # Two of every service on a 3-node RabbitMQ cluster and PostgreSQL: twelve services and three brokers, alone.
   run tests/ThreeRC.EndToEnd.Tests --filter "FullyQualifiedName~Redundancy"
+  # docker-compose.yml started for real, its ha profile: images from Debian's packages, every container healthy, and
+  # threerc doctor answered by two instances of every service. One test, counted here.
+  if infra/scripts/compose-test.sh --ha; then compose=(1 0); else compose=(0 1); fi
 fi
 
 count() { cat "$results"/*.trx 2> /dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | awk '{ sum += $1 } END { print sum + 0 }'; }
 passed=$(count passed); failed=$(count failed)
-passed=${passed:-0}; failed=${failed:-0}
+passed=$(( ${passed:-0} + ${compose[0]:-0} )); failed=$(( ${failed:-0} + ${compose[1]:-0} ))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # a test host that crashed counts as a failure
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
