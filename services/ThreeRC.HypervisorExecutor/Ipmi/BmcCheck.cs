@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ThreeRC.HypervisorExecutor.Options;
 using ThreeRC.Inventory.Model;
+using ThreeRC.ServiceDefaults.Hosting;
 
 namespace ThreeRC.HypervisorExecutor.Ipmi;
 
@@ -13,7 +13,7 @@ namespace ThreeRC.HypervisorExecutor.Ipmi;
 /// changes are logged. Nothing is asked in dry run.
 /// </summary>
 internal sealed class BmcCheck(ClusterInventory inventory, IpmiFencing ipmi, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<BmcCheck> logger)
-    : BackgroundService
+    : PeriodicWork(time, logger)
 {
     private readonly ConcurrentDictionary<string, string?> _lastFailure = new();
 
@@ -35,22 +35,11 @@ internal sealed class BmcCheck(ClusterInventory inventory, IpmiFencing ipmi, IOp
         return failures;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.Ipmi.CheckInterval;
-        if (interval == TimeSpan.Zero || options.Value.DryRun) return;
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await CheckAsync(stoppingToken);
-                await Task.Delay(interval, time, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan Interval => options.Value.DryRun ? TimeSpan.Zero : options.Value.Ipmi.CheckInterval;
+
+    protected override string Name => "The BMC check";
+
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => CheckAsync(cancellationToken);
 
     private async Task<string?> AskAsync(IpmiSettings bmc, CancellationToken cancellationToken)
     {
@@ -71,8 +60,8 @@ internal sealed class BmcCheck(ClusterInventory inventory, IpmiFencing ipmi, IOp
         var known = _lastFailure.TryGetValue(bmc, out var last);
         _lastFailure[bmc] = failure;
         if (failure is not null && failure != last)
-            logger.LogWarning("{Bmc} fails: {Reason}; fencing through it will fail until it is fixed", bmc, failure);
+            Logger.LogWarning("{Bmc} fails: {Reason}; fencing through it will fail until it is fixed", bmc, failure);
         else if (failure is null && (!known || last is not null))
-            logger.LogInformation("{Bmc} answers its power status", bmc);
+            Logger.LogInformation("{Bmc} answers its power status", bmc);
     }
 }

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ThreeRC.HypervisorExecutor.Commands;
 using ThreeRC.HypervisorExecutor.Execution;
 using ThreeRC.HypervisorExecutor.Options;
 using ThreeRC.Inventory.Model;
+using ThreeRC.ServiceDefaults.Hosting;
 
 namespace ThreeRC.HypervisorExecutor.Ssh;
 
@@ -18,7 +18,7 @@ namespace ThreeRC.HypervisorExecutor.Ssh;
 /// </summary>
 internal sealed class LoginCheck(
     ClusterInventory inventory, Machines machines, ISshCommandRunner runner, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<LoginCheck> logger)
-    : BackgroundService
+    : PeriodicWork(time, logger)
 {
     private const int MachinesAtOnce = 8;
     private const string HostOwner = "host ";
@@ -53,22 +53,11 @@ internal sealed class LoginCheck(
     public Task CheckAsync(VirtualMachine vm, CancellationToken cancellationToken) =>
         options.Value.Ssh.KeepGuestLogins ? CheckAsync(GuestLogin(vm), cancellationToken) : Task.CompletedTask;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.Ssh.HostCheckInterval;
-        if (interval == TimeSpan.Zero || options.Value.DryRun) return;
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await CheckAsync(stoppingToken);
-                await Task.Delay(interval, time, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan Interval => options.Value.DryRun ? TimeSpan.Zero : options.Value.Ssh.HostCheckInterval;
+
+    protected override string Name => "The SSH login check";
+
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => CheckAsync(cancellationToken);
 
     private IEnumerable<MachineLogin> Logins()
     {
@@ -105,9 +94,9 @@ internal sealed class LoginCheck(
         var known = _lastFailure.TryGetValue(machine.Owner, out var last);
         _lastFailure[machine.Owner] = failure;
         if (failure is not null && failure != last)
-            logger.LogWarning("SSH to {Machine} fails: {Reason}; recoveries that need it will fail until it is fixed", machine.Owner, failure);
+            Logger.LogWarning("SSH to {Machine} fails: {Reason}; recoveries that need it will fail until it is fixed", machine.Owner, failure);
         else if (failure is null && (!known || last is not null))
-            logger.LogInformation("SSH to {Machine} works: its host key is pinned and the login accepted", machine.Owner);
+            Logger.LogInformation("SSH to {Machine} works: its host key is pinned and the login accepted", machine.Owner);
     }
 
     /// <summary>A machine to log in to: how it is named in the log, and its login (whose values are checked when it is asked for).</summary>

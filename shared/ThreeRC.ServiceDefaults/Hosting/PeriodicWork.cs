@@ -5,7 +5,8 @@ namespace ThreeRC.ServiceDefaults.Hosting;
 
 /// <summary>
 /// A round of work every <see cref="Interval"/>, and first at start when <see cref="RunsAtStart"/>: a failed round is
-/// logged and the next one tries again, so that a database or broker briefly away never stops the service.
+/// logged and the next one tries again, so that a database or broker briefly away never stops the service. An
+/// <see cref="Interval"/> of zero turns the work off.
 /// </summary>
 public abstract class PeriodicWork(TimeProvider time, ILogger logger) : BackgroundService
 {
@@ -24,6 +25,7 @@ public abstract class PeriodicWork(TimeProvider time, ILogger logger) : Backgrou
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (Interval == TimeSpan.Zero) return;
         using var timer = new PeriodicTimer(Interval, Time);
         if (RunsAtStart) await RoundAsync(stoppingToken);
         while (await timer.WaitForNextTickAsync(stoppingToken)) await RoundAsync(stoppingToken);
