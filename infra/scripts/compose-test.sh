@@ -3,6 +3,11 @@
 # service comes up healthy and answers `threerc doctor` over the bus. Debian 12, root.
 #   infra/scripts/compose-test.sh          # the default profile: RabbitMQ and one of each service
 #   infra/scripts/compose-test.sh --ha     # the ha profile too: 3 RabbitMQ nodes, PostgreSQL, two of each service
+#   infra/scripts/compose-test.sh --site FILE [--hold]
+#       the default profile on the host's network (infra/compose/compose.host-network.yml) for the machines FILE names:
+#       an env file whose THREERC_* settings replace the test's own (inventory, Ganglia source, SSH, IPMI and TFTP
+#       folders, call-back URL, secrets folder); every doctor check must then pass. With --hold, it prints "compose-test:
+#       ready" once all is up and keeps it up until SIGTERM: the end-to-end test ComposeTests drives a recovery meanwhile.
 # Base images come from debootstrap (no registry is reachable); dockerd is a private one (its own socket, data root
 # and exec root under $WORK), started here and stopped on exit. $WORK is kept between runs: the imported base image
 # and BuildKit's cache make the second run much faster.
@@ -15,7 +20,17 @@ MIRROR=${MIRROR:-http://deb.debian.org/debian}
 # overlay2 works on this machine's ext4 (/tmp, /var/tmp): a container starts in 0.3 s instead of ~2 s with vfs, which
 # copies an image's whole root file system for every layer and every container (19 GB for the ha profile).
 STORAGE_DRIVER=${STORAGE_DRIVER:-overlay2}
-HA=false; [ "${1:-}" = --ha ] && HA=true
+HA=false; SITE=; HOLD=false
+while [ $# -gt 0 ]; do
+  case $1 in
+    --ha) HA=true ;;
+    --site) SITE=$(realpath "${2:?--site needs an env file}"); shift ;;
+    --hold) HOLD=true ;;
+    *) echo "compose-test.sh: unknown option $1 (see the usage at the top of $0)" >&2; exit 2 ;;
+  esac
+  shift
+done
+if $HA && [ -n "$SITE" ]; then echo "compose-test.sh: --site runs the default profile only, not --ha" >&2; exit 2; fi
 
 RUN=$WORK/run                 # socket, pidfile, exec root
 CFG=$WORK/config              # env file, SSH key, IPMI dir, TFTP root, Ganglia document
@@ -48,7 +63,7 @@ COMPOSE=()
 cleanup() {
   local rc=$?
   if [ ${#COMPOSE[@]} -gt 0 ]; then
-    [ $rc -eq 0 ] || "${COMPOSE[@]}" logs --no-color >"$LOGS/compose.log" 2>&1 || true
+    "${COMPOSE[@]}" logs --no-color >"$LOGS/compose.log" 2>&1 || true
     step "docker-compose down -v"
     "${COMPOSE[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
   fi
@@ -91,11 +106,12 @@ fi
 # --- 4. support images (BuildKit caches them; --network host because dockerd has no bridge: every RUN needs it) ---
 IMAGES=$REPO/infra/compose/images
 build() { $DOCKER build -q --network host "$@" >>"$LOGS/build.log" 2>&1 || { tail -30 "$LOGS/build.log"; return 1; }; }
+# RabbitMQ and PostgreSQL: the images docker-compose.yml builds (its tags, its build arguments), on the debootstrap base.
 step "building threerc/runtime, threerc/rabbitmq, threerc/gmond-fake"
 build -t threerc/runtime:bookworm "$IMAGES/runtime"
-build -t threerc/rabbitmq:local "$IMAGES/rabbitmq"
+build -t threerc/rabbitmq:3.10 --build-arg BASE_IMAGE=threerc/debian:bookworm --build-arg WITH_MANAGEMENT=true "$IMAGES/rabbitmq"
 build -t threerc/gmond-fake:local "$IMAGES/gmond-fake"
-if $HA; then step "building threerc/postgres"; build -t threerc/postgres:local "$IMAGES/postgres"; fi
+if $HA; then step "building threerc/postgres"; build -t threerc/postgres:15 --build-arg BASE_IMAGE=threerc/debian:bookworm "$IMAGES/postgres"; fi
 
 # --- 5. publish and package the services -------------------------------------------------------------------------
 # --artifacts-path keeps bin/ and obj/ out of the working tree (and its RID-specific restore away from other builds).
@@ -114,8 +130,13 @@ step "dotnet publish ThreeRC.Cli (runs on the host)"
 dotnet publish "$REPO/services/ThreeRC.Cli/ThreeRC.Cli.csproj" -c Release --nologo --artifacts-path "$WORK/artifacts" \
   -o "$PUB/cli" >"$LOGS/publish-cli.log" 2>&1 || { tail -30 "$LOGS/publish-cli.log"; exit 1; }
 
-# --- 6. configuration: secrets owned by the containers' user (app, uid 1654) ---------------------------------------
+# --- 6. configuration: files owned by the containers' user (app, uid 1654); secrets readable in a root-only folder --
 mkdir -p "$CFG/ssh" "$CFG/ipmi" "$CFG/tftp"
+install -d -m 0700 "$CFG/secrets"
+for secret in rabbitmq-password rabbitmq-erlang-cookie api-key postgres-password; do
+  [ -s "$CFG/secrets/$secret" ] || openssl rand -hex 24 >"$CFG/secrets/$secret"
+  chmod 0644 "$CFG/secrets/$secret"
+done
 [ -f "$CFG/ssh/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C threerc-compose-test -f "$CFG/ssh/id_ed25519"
 touch "$CFG/ssh/known_hosts"
 chown -R 1654:1654 "$CFG/ssh" "$CFG/ipmi" "$CFG/tftp"
@@ -129,13 +150,12 @@ chmod 600 "$CFG/ssh/id_ed25519"
   done
   echo '</CLUSTER></GANGLIA_XML>'
 } >"$CFG/gmond.xml"
-API_KEY=compose-test-api-key-0123456789abcdef
 # Absolute paths only: relative ones resolve against the first compose file's directory (the repo), and a bind
 # source that does not exist is created there as an empty root-owned directory.
 cat >"$CFG/test.env" <<EOF
 COMPOSE_PROJECT_NAME=threerc-test
 RABBITMQ_USER=threerc
-RABBITMQ_PASSWORD=compose-test-password
+THREERC_SECRETS_DIR=$CFG/secrets
 THREERC_INVENTORY=$REPO/infra/inventory.sample.yaml
 THREERC_GANGLIA_SOURCE=ganglia:8649
 THREERC_TEST_GMOND_XML=$CFG/gmond.xml
@@ -143,26 +163,46 @@ THREERC_SSH_DIR=$CFG/ssh
 THREERC_IPMI_DIR=$CFG/ipmi
 THREERC_TFTP_ROOT=$CFG/tftp
 THREERC_PXE_CALLBACK_URL=http://pxe-provisioner:5085
-THREERC_API_KEY=$API_KEY
 EOF
 if $HA; then cat >>"$CFG/test.env" <<'EOF'
-RABBITMQ_ERLANG_COOKIE=compose-test-erlang-cookie-0123456789
 THREERC_RABBITMQ_NODE_2=rabbitmq-2
 THREERC_RABBITMQ_NODE_3=rabbitmq-3
 THREERC_RABBITMQ_QUEUE_TYPE=Quorum
 THREERC_RABBITMQ_SINGLE_ACTIVE_CONSUMERS=true
 THREERC_INSTANCE_NAME=a
-THREERC_POSTGRES_PASSWORD=compose-test-pg-password
 THREERC_STORAGE_PROVIDER=PostgreSql
-THREERC_STORAGE_CONNECTION_STRING=Host=postgres;Username=threerc;Database=threerc;Password=compose-test-pg-password
+THREERC_STORAGE_CONNECTION_STRING=Host=postgres;Username=threerc;Database=threerc
 THREERC_PXE_CALLBACK_URL_B=http://pxe-provisioner-b:5085
 EOF
 fi
 
+ENV_FILE=$CFG/test.env
+if [ -n "$SITE" ]; then
+  # The site's settings replace the test's own of the same name.
+  ENV_FILE=$CFG/site.env
+  awk -F= 'NR == FNR { if ($1 ~ /^[A-Z_0-9]+$/) site[$1] = 1; next } !($1 in site)' "$SITE" "$CFG/test.env" >"$ENV_FILE"
+  grep -E '^[A-Z_0-9]+=' "$SITE" >>"$ENV_FILE"
+fi
+API_KEY=$(cat "$(sed -n 's/^THREERC_SECRETS_DIR=//p' "$ENV_FILE")/api-key")
+
 # --- 7. up, wait for health, doctor ------------------------------------------------------------------------------
-COMPOSE=(docker-compose --env-file "$CFG/test.env" -f "$REPO/docker-compose.yml" -f "$REPO/infra/compose/compose.local-images.yml")
+COMPOSE=(docker-compose --env-file "$ENV_FILE" -f "$REPO/docker-compose.yml" -f "$REPO/infra/compose/compose.local-images.yml")
 $HA && COMPOSE+=(--profile ha)
+[ -n "$SITE" ] && COMPOSE+=(-f "$REPO/infra/compose/compose.host-network.yml")
 "${COMPOSE[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
+
+step "no secret files, no containers"
+install -d -m 0700 "$CFG/no-secrets"
+sed "s|^THREERC_SECRETS_DIR=.*|THREERC_SECRETS_DIR=$CFG/no-secrets|" "$ENV_FILE" >"$CFG/no-secrets.env"
+NO_SECRETS=(docker-compose --env-file "$CFG/no-secrets.env" "${COMPOSE[@]:3}")
+if "${NO_SECRETS[@]}" up --no-start >"$LOGS/no-secrets.log" 2>&1; then
+  "${NO_SECRETS[@]}" down -v >/dev/null 2>&1 || true
+  echo "compose created the containers without their secret files" >&2; exit 1
+fi
+"${NO_SECRETS[@]}" down -v >/dev/null 2>&1 || true
+grep -q "bind source path does not exist: $CFG/no-secrets/" "$LOGS/no-secrets.log" \
+  || { echo "compose failed without its secret files, but not for them:" >&2; cat "$LOGS/no-secrets.log" >&2; exit 1; }
+
 step "docker-compose up -d --no-build"
 "${COMPOSE[@]}" up -d --no-build >"$LOGS/up.log" 2>&1 || { cat "$LOGS/up.log"; exit 1; }
 step "waiting for every healthcheck"
@@ -177,17 +217,18 @@ done
 step "healthy: $states"
 step "threerc doctor"
 "$PUB/cli/threerc" --api http://127.0.0.1:5087 --api-key "$API_KEY" -o json doctor >"$LOGS/doctor.json" 2>"$LOGS/doctor.err" || true
-python3 - "$LOGS/doctor.json" "$HA" <<'EOF'
+python3 - "$LOGS/doctor.json" "$HA" "$SITE" <<'EOF'
 import json, sys
 doctor = json.load(open(sys.argv[1]))
 instances = 2 if sys.argv[2] == "true" else 1
+site = sys.argv[3] != ""
 processes = ["ThreeRC.Api", "ThreeRC.HypervisorExecutor", "ThreeRC.Monitor", "ThreeRC.Orchestrator",
              "ThreeRC.Placement", "ThreeRC.PxeProvisioner"]
 answered = [answer["process"] for answer in doctor["answers"]]
 problems = [f"missing modules: {doctor['missingModules']}"] if doctor["missingModules"] else []
 problems += [f"{p}: {answered.count(p)} of {instances} instances answered" for p in processes if answered.count(p) != instances]
-# The sample inventory's hosts and BMCs do not exist: only the executor's SSH and IPMI checks may fail.
-unreachable = {"ssh login", "guest ssh login", "bmc power status"}
+# The sample inventory's hosts and BMCs do not exist: only the executor's SSH and IPMI checks may fail. A site's exist.
+unreachable = set() if site else {"ssh login", "guest ssh login", "bmc power status"}
 for answer in doctor["answers"]:
     for f in answer["findings"]:
         if not f["passed"] and not (f["module"] == "executor" and f["check"] in unreachable):
@@ -195,3 +236,10 @@ for answer in doctor["answers"]:
 for problem in problems: print("doctor:", problem, file=sys.stderr)
 sys.exit(1 if problems else 0)
 EOF
+if $HOLD; then
+  step "holding until SIGTERM"
+  sleep infinity & hold=$!
+  trap 'kill $hold 2>/dev/null; exit 0' TERM
+  echo "compose-test: ready"
+  wait $hold
+fi

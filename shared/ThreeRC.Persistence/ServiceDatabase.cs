@@ -32,6 +32,7 @@ public abstract partial class ServiceDatabase : IAsyncDisposable
             StorageProvider.Sqlite => new SqliteDialect(Path.Combine(storage.DataDirectory, name + ".db"), durable),
             StorageProvider.PostgreSql => new PostgreSqlDialect(
                 storage.ConnectionString ?? throw new InvalidOperationException("Storage:ConnectionString is required with Storage:Provider PostgreSql"),
+                storage.Password,
                 Schema(name)),
             var other => throw new InvalidOperationException($"Storage:Provider '{other}' is not Sqlite or PostgreSql"),
         };

@@ -17,6 +17,12 @@ public sealed class StorageOptions
 
     /// <summary>With PostgreSQL: an Npgsql connection string, such as <c>Host=db1,db2;Database=threerc;Username=threerc;Password=…</c>.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// With PostgreSQL: the password, when <see cref="ConnectionString"/> carries none, so that it can come from a secret
+    /// file (Storage__Password) while the connection string stays in plain settings.
+    /// </summary>
+    public string? Password { get; set; }
 }
 
 /// <summary>Where the services keep their state.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using ThreeRC.ServiceDefaults.Health;
+using ThreeRC.ServiceDefaults.Hosting;
 using ThreeRC.ServiceDefaults.Inventory;
 using ThreeRC.ServiceDefaults.Messaging;
 using ThreeRC.ServiceDefaults.Observability;
@@ -23,11 +24,12 @@ public static class ServiceDefaultsExtensions
     public const string AlivePath = "/alive";
 
     /// <summary>
-    /// Adds structured logging, OpenTelemetry, health checks, the validated inventory, the modules that
+    /// Adds the secret files (<see cref="SecretFiles"/>), structured logging, OpenTelemetry, health checks, the validated inventory, the modules that
     /// <paramref name="addModules"/> adds, their rehearsal before the bus starts, the bus carrying their consumers, and one echo through it once it has started.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, Action<ServiceModules> addModules)
     {
+        builder.Configuration.AddSecretFiles(SecretFiles.Directory);
         // Under systemd (Type=notify): READY=1 once the host has started, STOPPING=1 when it stops; nothing otherwise.
         builder.Services.AddSystemd();
         builder.AddThreeRcLogging();

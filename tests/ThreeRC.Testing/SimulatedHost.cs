@@ -81,6 +81,9 @@ public sealed class SimulatedHost : IAsyncDisposable
     /// </summary>
     public void SetVirshFault(string verb, string fault) => File.WriteAllText(Path.Combine(StateDirectory, $"fault.{verb}"), fault + "\n");
 
+    /// <summary>Every later <c>virsh start</c> leaves its domain in <paramref name="state"/> ("paused"), not running.</summary>
+    public void SetStartState(string state) => File.WriteAllText(Path.Combine(StateDirectory, "start-state"), state + "\n");
+
     /// <summary>Every call of a look-alike with the moment it started, as the script itself read the clock.</summary>
     public IReadOnlyList<(DateTimeOffset At, string Call)> TimedCalls()
     {

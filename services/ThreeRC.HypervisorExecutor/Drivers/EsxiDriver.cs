@@ -56,7 +56,7 @@ internal sealed class EsxiDriver : IHypervisorDriver
             $"{Power("getstate", PlannedId)}",
             $"{Power("off", PlannedId)}   [when {name} is not powered off]",
             $"{Power("on", PlannedId)}",
-            $"{Power("getstate", PlannedId)}   [must report Powered on]",
+            $"{Power("getstate", PlannedId)}   [asked until it reports Powered on]",
         ];
     }
 

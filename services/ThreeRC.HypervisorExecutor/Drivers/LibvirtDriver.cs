@@ -48,7 +48,7 @@ internal sealed partial class LibvirtDriver(string uri) : IHypervisorDriver
             $"{Define(vm)}   [when the host does not know {name}; then {DomState(name)} again]",
             $"{Virsh("destroy", name)}   [when {name} is not shut off]",
             $"{Virsh("start", name)}",
-            $"{DomState(name)}   [must report running]",
+            $"{DomState(name)}   [asked until it reports running]",
         ];
     }
 

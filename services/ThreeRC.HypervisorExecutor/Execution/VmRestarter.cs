@@ -11,7 +11,8 @@ namespace ThreeRC.HypervisorExecutor.Execution;
 /// <summary>
 /// Restarts a VM on a host with the host's driver: checks every value and plans the commands before any connection (a
 /// dry run ends there), then registers the VM there from its definition when the host does not know it, powers it off
-/// when it is not off, starts it, and succeeds only when the hypervisor then reports it running.
+/// when it is not off, starts it, and succeeds once the hypervisor reports it running (asked every quarter of a second
+/// until <c>Executor:StartConfirmTimeout</c>).
 /// </summary>
 internal sealed class VmRestarter(
     Machines machines, HypervisorDrivers drivers, ISshCommandRunner runner, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<VmRestarter> logger)
@@ -30,7 +31,7 @@ internal sealed class VmRestarter(
             var plan = driver.PlanRestart(vm).Select(line => $"{target}: {line}").ToList();
             if (options.Value.DryRun) return run.DryRun(plan);
             run.Starting();
-            await RestartAsync(driver, new HostShell(runner, target, run.Log, logger), vm, cancellationToken);
+            await RestartAsync(driver, new HostShell(runner, target, run.Log, logger), vm, options.Value.StartConfirmTimeout, cancellationToken);
             return run.Done();
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -39,7 +40,9 @@ internal sealed class VmRestarter(
         }
     }
 
-    private static async Task RestartAsync(IHypervisorDriver driver, HostShell host, VirtualMachine vm, CancellationToken cancellationToken)
+    private static readonly TimeSpan ConfirmInterval = TimeSpan.FromMilliseconds(250);
+
+    private async Task RestartAsync(IHypervisorDriver driver, HostShell host, VirtualMachine vm, TimeSpan confirmWithin, CancellationToken cancellationToken)
     {
         var domain = await driver.FindAsync(host, vm, cancellationToken);
         if (domain is null)
@@ -51,8 +54,15 @@ internal sealed class VmRestarter(
 
         if (domain.Power != PowerState.Off) await driver.PowerOffAsync(host, domain, cancellationToken);
         await driver.PowerOnAsync(host, domain, cancellationToken);
+        var deadline = time.GetUtcNow() + confirmWithin;
         var started = await driver.RefreshAsync(host, domain, cancellationToken);
-        if (started.Power != PowerState.Running)
-            throw new ActionFailedException($"{host}: {vm.Name} reports '{started.Reported}' after the start, not running");
+        while (started.Power != PowerState.Running)
+        {
+            if (time.GetUtcNow() >= deadline)
+                throw new ActionFailedException(
+                    $"{host}: {vm.Name} reports '{started.Reported}' {confirmWithin.TotalSeconds:0.###} s after the start, not running");
+            await Task.Delay(ConfirmInterval, time, cancellationToken);
+            started = await driver.RefreshAsync(host, domain, cancellationToken);
+        }
     }
 }

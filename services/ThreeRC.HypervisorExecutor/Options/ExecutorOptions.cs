@@ -12,6 +12,12 @@ public sealed class ExecutorOptions
     public TimeSpan GuestRebootTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
+    /// How long a restart waits, after its start command, for the hypervisor to report the VM running: it asks again
+    /// every quarter of a second, so a start that takes effect at once is confirmed at once.
+    /// </summary>
+    public TimeSpan StartConfirmTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// How long a command's record (executor.db) is kept after its not-after time: a repeat within it is answered from
     /// the record; a later one is refused as expired. Either way nothing runs twice.
     /// </summary>

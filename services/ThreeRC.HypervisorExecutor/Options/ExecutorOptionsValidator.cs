@@ -9,6 +9,7 @@ internal sealed class ExecutorOptionsValidator : IValidateOptions<ExecutorOption
     {
         var errors = new List<string>();
         Positive(errors, "Executor:GuestRebootTimeout", options.GuestRebootTimeout);
+        Positive(errors, "Executor:StartConfirmTimeout", options.StartConfirmTimeout);
         Positive(errors, "Executor:CommandRetention", options.CommandRetention);
         Positive(errors, "Executor:CommandPruneInterval", options.CommandPruneInterval);
         Positive(errors, "Executor:Ssh:ConnectTimeout", options.Ssh.ConnectTimeout);

@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ThreeRC.HypervisorExecutor.Commands;
 using ThreeRC.HypervisorExecutor.Execution;
+using ThreeRC.HypervisorExecutor.Health;
 using ThreeRC.HypervisorExecutor.Options;
 using ThreeRC.Inventory.Model;
 using ThreeRC.ServiceDefaults.Hosting;
@@ -20,31 +20,26 @@ internal sealed class LoginCheck(
     ClusterInventory inventory, Machines machines, ISshCommandRunner runner, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<LoginCheck> logger)
     : PeriodicWork(time, logger)
 {
-    private const int MachinesAtOnce = 8;
     private const string HostOwner = "host ";
 
-    private readonly ConcurrentDictionary<string, string?> _lastFailure = new();
+    private static readonly Action<ILogger, string, string, Exception?> Failing = LoggerMessage.Define<string, string>(LogLevel.Warning, default,
+        "SSH to {Machine} fails: {Reason}; recoveries that need it will fail until it is fixed");
 
-    /// <summary>The last login of each physical host checked so far: "host alfa01" → why it failed, or null when it worked.</summary>
-    public IEnumerable<KeyValuePair<string, string?>> LastHostResults =>
-        _lastFailure.Where(result => result.Key.StartsWith(HostOwner, StringComparison.Ordinal));
+    private static readonly Action<ILogger, string, Exception?> Working = LoggerMessage.Define<string>(LogLevel.Information, default,
+        "SSH to {Machine} works: its host key is pinned and the login accepted");
+
+    /// <summary>The last login of each machine checked so far: "host alfa01" or "VM gridce" → why it failed, or null when it worked.</summary>
+    public CheckResults Results { get; } = new(logger, Failing, Working);
+
+    /// <summary>Whether a subject of <see cref="Results"/> is a physical host.</summary>
+    public static bool IsHost(string subject) => subject.StartsWith(HostOwner, StringComparison.Ordinal);
 
     /// <summary>
     /// Logs in to every machine once (a connection it dropped unnoticed, say when it lost power, is replaced now, not
     /// by a recovery); the failures, "host alfa01" or "VM gridce" → why.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> CheckAsync(CancellationToken cancellationToken)
-    {
-        var failures = new ConcurrentDictionary<string, string>();
-        await Parallel.ForEachAsync(Logins(), new ParallelOptions { MaxDegreeOfParallelism = MachinesAtOnce, CancellationToken = cancellationToken },
-            async (machine, token) =>
-            {
-                var failure = await LoginAsync(machine, token);
-                if (failure is not null) failures[machine.Owner] = failure;
-                Report(machine, failure);
-            });
-        return failures;
-    }
+    public Task<IReadOnlyDictionary<string, string>> CheckAsync(CancellationToken cancellationToken) =>
+        Results.CheckAllAsync(Logins(), machine => machine.Owner, LoginAsync, cancellationToken);
 
     /// <summary>Logs in to <paramref name="host"/> once, as the periodic check does; nothing in dry run.</summary>
     public Task CheckAsync(PhysicalHost host, CancellationToken cancellationToken) => CheckAsync(HostLogin(host), cancellationToken);
@@ -72,31 +67,13 @@ internal sealed class LoginCheck(
     private async Task CheckAsync(MachineLogin machine, CancellationToken cancellationToken)
     {
         if (options.Value.DryRun) return;
-        Report(machine, await LoginAsync(machine, cancellationToken));
+        await Results.CheckAsync(machine.Owner, token => LoginAsync(machine, token), cancellationToken);
     }
 
-    private async Task<string?> LoginAsync(MachineLogin machine, CancellationToken cancellationToken)
+    private async Task LoginAsync(MachineLogin machine, CancellationToken cancellationToken)
     {
-        try
-        {
-            var output = await runner.RunAsync(machine.Target(), RemoteCommand.Probe, cancellationToken);
-            return output.Succeeded ? null : $"{RemoteCommand.Probe} failed: {output.Summary}";
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Whatever went wrong is this machine's finding: the check must never stop the executor.
-            return e.Message;
-        }
-    }
-
-    private void Report(MachineLogin machine, string? failure)
-    {
-        var known = _lastFailure.TryGetValue(machine.Owner, out var last);
-        _lastFailure[machine.Owner] = failure;
-        if (failure is not null && failure != last)
-            Logger.LogWarning("SSH to {Machine} fails: {Reason}; recoveries that need it will fail until it is fixed", machine.Owner, failure);
-        else if (failure is null && (!known || last is not null))
-            Logger.LogInformation("SSH to {Machine} works: its host key is pinned and the login accepted", machine.Owner);
+        var output = await runner.RunAsync(machine.Target(), RemoteCommand.Probe, cancellationToken);
+        if (!output.Succeeded) throw new RemoteCommandException($"{RemoteCommand.Probe} failed: {output.Summary}");
     }
 
     /// <summary>A machine to log in to: how it is named in the log, and its login (whose values are checked when it is asked for).</summary>

@@ -11,7 +11,8 @@ namespace ThreeRC.HypervisorExecutor.Ssh;
 
 /// <summary>
 /// Opens SSH connections with key authentication and pinned host keys; retries, with a doubling delay, only
-/// faults that may pass (refused, unreachable, timed out, dropped during the handshake).
+/// faults that may pass (timed out, reset or dropped during the handshake). A refused connection or an unreachable
+/// address fails at once: a silent guest whose SSH port refuses is not worth seconds of retries before its restart.
 /// </summary>
 internal sealed class SshConnector(IOptions<ExecutorOptions> options, TimeProvider time, ILogger<SshConnector> logger)
 {
@@ -78,7 +79,9 @@ internal sealed class SshConnector(IOptions<ExecutorOptions> options, TimeProvid
         SshAuthenticationException => new RemoteCommandException($"{target}: the server refused the key {target.KeyFile} ({e.Message})", e),
         OperationCanceledException or SshOperationTimeoutException =>
             new TransientConnectException($"{target}: no SSH connection within {Settings.ConnectTimeout.TotalSeconds:0.###} s", e),
-        SocketException => new TransientConnectException($"{target}: cannot connect: {e.Message}", e),
+        SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.TimedOut } =>
+            new TransientConnectException($"{target}: cannot connect: {e.Message}", e),
+        SocketException => new RemoteCommandException($"{target}: cannot connect: {e.Message}", e),
         SshConnectionException { DisconnectReason: DisconnectReason.ConnectionLost or DisconnectReason.None } =>
             new TransientConnectException($"{target}: the connection dropped during the SSH handshake: {e.Message}", e),
         _ => new RemoteCommandException($"{target}: cannot open an SSH session: {e.Message}", e),

@@ -41,7 +41,7 @@ public sealed class CrashInjector(DataCentre dataCentre, LabJournal journal, Lab
             var (host, affected) = hosts[_random.Next(hosts.Count)];
             if (affected.Count == 0 || !dataCentre.Crash(host, kind)) return null;
             journal.Crashed(host, kind, affected, now);
-            logger.LogWarning("Injected {Kind} into {Host}, taking down {Vms}", kind, host, affected);
+            logger.LogWarning("Injected {Kind} into {Host}, taking down {Vms}", kind, host, string.Join(", ", affected));
             return host;
         }
 

@@ -14,7 +14,7 @@ public sealed class HostLoss(OrchestratorDatabase database, IRequestClient<GetVm
     public async Task RelocateAsync(IPublishEndpoint bus, string host, string reason, CancellationToken cancellationToken)
     {
         var response = await vmsOnHost.GetResponse<VmsOnHost>(new GetVmsOnHost(host), cancellationToken);
-        logger.LogWarning("Physical host {Host} lost ({Reason}); relocating {Vms}", host, reason, response.Message.VmNames);
+        logger.LogWarning("Physical host {Host} lost ({Reason}); relocating {Vms}", host, reason, string.Join(", ", response.Message.VmNames));
         foreach (var vm in response.Message.VmNames)
             await bus.Publish(new RecoveryRequested(vm, RecoveryLevel.Restart, $"its physical host {host} is unresponsive: {reason}",
                 host, "orchestrator", time.GetUtcNow()), cancellationToken);

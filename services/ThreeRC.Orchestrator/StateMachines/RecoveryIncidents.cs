@@ -89,7 +89,7 @@ public sealed class RecoveryIncidents(ClusterInventory inventory, IOptions<Orche
         if (saga.LostHost is null) saga.RecentIncidents.Add(saga.StartedAt);
         var runningOn = saga.RunningOn();
         if (runningOn is not null) saga.CurrentHost = runningOn;
-        else if (saga.MayRunOn.Count > 1) logger.LogWarning("{Vm} may run on any of {Hosts}: each is fenced before its next start elsewhere", saga.VmName, saga.MayRunOn);
+        else if (saga.MayRunOn.Count > 1) logger.LogWarning("{Vm} may run on any of {Hosts}: each is fenced before its next start elsewhere", saga.VmName, string.Join(", ", saga.MayRunOn));
         if (outcome == RecoveryOutcome.Recovered)
             logger.LogWarning("Recovery {RecoveryId} of {Vm} recovered after {Elapsed}: {Reason}", saga.RecoveryId, saga.VmName, now - saga.StartedAt, reason);
         else

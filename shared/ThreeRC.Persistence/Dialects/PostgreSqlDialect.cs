@@ -21,10 +21,11 @@ internal sealed class PostgreSqlDialect : StorageDialect, IAsyncDisposable
     private readonly long _writeLock;
     private readonly long _migrationLock;
 
-    public PostgreSqlDialect(string connectionString, string schema)
+    public PostgreSqlDialect(string connectionString, string? password, string schema)
     {
         _schema = schema;
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema };
+        if (!string.IsNullOrEmpty(password)) builder.Password = password;
         Location = $"schema {schema} of database {builder.Database ?? builder.Username} on {builder.Host}";
         _source = NpgsqlDataSource.Create(builder);
         _writeLock = LockKey("write", schema);

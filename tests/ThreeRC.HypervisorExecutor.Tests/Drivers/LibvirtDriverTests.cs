@@ -1,5 +1,6 @@
 using ThreeRC.Contracts.Hypervisor;
 using ThreeRC.HypervisorExecutor.Tests.Harness;
+using ThreeRC.Testing;
 
 namespace ThreeRC.HypervisorExecutor.Tests.Drivers;
 
@@ -23,6 +24,38 @@ public sealed class LibvirtDriverTests() : LabTests(hosts: 2)
         Assert.Equal([$"{login}: {Virsh} domstate gridce", $"{login}: {Virsh} destroy gridce", $"{login}: {Virsh} start gridce", $"{login}: {Virsh} domstate gridce"],
             outcome.Commands);
         Assert.All(Lab[0].VirshConnections(), uri => Assert.Equal("qemu:///system", uri));
+    }
+
+    [Fact]
+    public async Task A_start_the_hypervisor_reports_running_a_moment_later_is_confirmed_by_asking_again()
+    {
+        Lab[0].SetDomain("gridce", "shut off");
+        Lab[0].SetStartState("paused");
+        using var executor = Lab.Executor(Inventory());
+
+        var restart = executor.RestartAsync("gridce", "alfa01");
+        await Eventually.Until(() => Lab[0].DomainState("gridce") == "paused", TimeSpan.FromSeconds(20), "the start leaves gridce paused");
+        await Eventually.Until(() => Lab[0].Calls().Count(call => call == "virsh domstate gridce") >= 3, TimeSpan.FromSeconds(20), "domstate asked again");
+        Lab[0].SetDomain("gridce", "running");
+        var outcome = await restart;
+
+        Assert.True(outcome.Succeeded, outcome.Reason);
+        Assert.Equal(1, Lab[0].Calls().Count(call => call == "virsh start gridce"));
+    }
+
+    [Fact]
+    public async Task A_start_the_hypervisor_never_reports_running_fails_once_the_confirmation_time_is_over()
+    {
+        Lab[0].SetDomain("gridce", "shut off");
+        Lab[0].SetStartState("paused");
+        using var executor = Lab.Executor(Inventory(), ("Executor:StartConfirmTimeout", "00:00:01"));
+
+        var outcome = await executor.RestartAsync("gridce", "alfa01");
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("gridce reports 'paused' 1 s after the start, not running", outcome.Reason);
+        Assert.True(Lab[0].Calls().Count(call => call == "virsh domstate gridce") >= 3, string.Join("; ", Lab[0].Calls()));
+        Assert.True(outcome.MayHaveTakenEffect, "the start was run");
     }
 
     [Fact]

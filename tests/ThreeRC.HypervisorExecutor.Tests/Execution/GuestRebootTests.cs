@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using ThreeRC.HypervisorExecutor.Tests.Harness;
 using ThreeRC.Testing;
 
@@ -75,23 +77,39 @@ public sealed class GuestRebootTests() : LabTests(hosts: 1)
     }
 
     [Fact]
-    public async Task An_unreachable_guest_is_a_failed_reboot_within_the_guest_reboot_timeout()
+    public async Task A_guest_whose_SSH_port_refuses_fails_its_reboot_at_once_without_retries()
     {
         var closedPort = FreePort.Next();
-        var inventory = new TestInventory()
-            .Host("alfa01", Lab[0])
-            .Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce"), guest: Lab[0], guestPort: closedPort)
-            .Yaml;
-        using var executor = Lab.Executor(inventory, ("Executor:GuestRebootTimeout", "00:00:02"), ("Executor:Ssh:ConnectAttempts", "10"));
+        using var executor = Lab.Executor(GuestOn(closedPort), ("Executor:GuestRebootTimeout", "00:00:05"), ("Executor:Ssh:ConnectAttempts", "10"));
+
+        var outcome = await executor.RebootAsync("gridce");
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal($"{Lab[0].Ssh.User}@127.0.0.1:{closedPort}: cannot connect: Connection refused", outcome.Reason);
+        Assert.False(outcome.MayHaveTakenEffect);
+    }
+
+    [Fact]
+    public async Task A_guest_that_never_answers_SSH_is_a_failed_reboot_within_the_guest_reboot_timeout()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        using var executor = Lab.Executor(GuestOn(port), ("Executor:GuestRebootTimeout", "00:00:02"), ("Executor:Ssh:ConnectAttempts", "10"));
         var clock = Stopwatch.StartNew();
 
         var outcome = await executor.RebootAsync("gridce");
 
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(4));
         Assert.False(outcome.Succeeded);
-        Assert.Equal($"{Lab[0].Ssh.User}@127.0.0.1:{closedPort}: no working login within Executor:GuestRebootTimeout (2 s); reboot was not sent", outcome.Reason);
+        Assert.Equal($"{Lab[0].Ssh.User}@127.0.0.1:{port}: no working login within Executor:GuestRebootTimeout (2 s); reboot was not sent", outcome.Reason);
         Assert.False(outcome.MayHaveTakenEffect);
     }
+
+    private string GuestOn(int port) => new TestInventory()
+        .Host("alfa01", Lab[0])
+        .Vm("gridce", "alfa01", Lab.LibvirtDefinition("gridce"), guest: Lab[0], guestPort: port)
+        .Yaml;
 
     private string Inventory(string rebootCommand = "reboot") => new TestInventory()
         .Host("alfa01", Lab[0])

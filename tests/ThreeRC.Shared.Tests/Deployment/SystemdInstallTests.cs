@@ -8,7 +8,8 @@ namespace ThreeRC.Shared.Tests.Deployment;
 /// <summary>
 /// infra/scripts/install.sh into a root of its own (DESTDIR), for Placement: what it installs, systemd's own check of
 /// the unit, and the unit's command run as systemd runs it (its environment files, its state folder, a notify socket
-/// and a parent named systemd): the service says READY=1 once started, and STOPPING=1 when told to stop.
+/// and a parent named systemd): the service reads its credentials, says READY=1 once started, and STOPPING=1 when told
+/// to stop.
 /// </summary>
 public sealed class SystemdInstallTests(InstalledPlacement installed) : IClassFixture<InstalledPlacement>
 {
@@ -50,10 +51,11 @@ public sealed class SystemdInstallTests(InstalledPlacement installed) : IClassFi
             .Select(line => line.Split('=', 2))
             .ToDictionary(pair => pair[0], pair => (string?)pair[1].Replace("/var/lib/threerc", _root.Combine("var", "lib", "threerc")));
 
-        // What a site fills in: here an inventory of its own, the in-memory bus and a free port.
+        // What a site fills in: here an inventory of its own, the in-memory bus, and a free port given as a credential
+        // (LoadCredential= puts it in $CREDENTIALS_DIRECTORY, named as its key), as a password would be.
         environment["Inventory__Path"] = _root.Write("inventory.yaml", GeneratedInventory.Yaml(["h1"], [new GeneratedVm("vm1", "h1")]));
         environment["Bus__Transport"] = "InMemory";
-        environment["Urls"] = url;
+        environment["CREDENTIALS_DIRECTORY"] = Path.GetDirectoryName(_root.Write(Path.Combine("credentials", "Urls"), url + "\n"));
         using var notify = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
         notify.Bind(new UnixDomainSocketEndPoint(_root.Combine("notify.sock")));
         environment["NOTIFY_SOCKET"] = _root.Combine("notify.sock");

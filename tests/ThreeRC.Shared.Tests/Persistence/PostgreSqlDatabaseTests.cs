@@ -1,4 +1,5 @@
 using Dapper;
+using Npgsql;
 using ThreeRC.Persistence;
 using ThreeRC.Testing;
 
@@ -73,6 +74,25 @@ public sealed class PostgreSqlDatabaseTests
         var duplicate = await Assert.ThrowsAnyAsync<Exception>(() => connection.ExecuteAsync("INSERT INTO samples (id, at) VALUES ('a', 'c')"));
 
         Assert.True(database.Dialect.IsDuplicateKey(duplicate), duplicate.ToString());
+    }
+
+    [Fact]
+    public async Task The_password_may_come_apart_from_a_connection_string_that_carries_none()
+    {
+        var storage = await StorageAsync();
+        var connectionString = new NpgsqlConnectionStringBuilder(storage.ConnectionString);
+        var password = connectionString.Password;
+        connectionString.Password = null;
+
+        await using var without = new SampleDatabase(new StorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = connectionString.ToString() });
+        Assert.Contains("No password", (await Assert.ThrowsAsync<NpgsqlException>(() => without.MigrateAsync())).Message);
+        await using var apart = new SampleDatabase(new StorageOptions
+        {
+            Provider = StorageProvider.PostgreSql, ConnectionString = connectionString.ToString(), Password = password,
+        });
+        await apart.MigrateAsync();
+        await using var connection = await apart.OpenAsync();
+        Assert.Equal(1, await connection.QuerySingleAsync<int>("SELECT 1"));
     }
 
     [Fact]
