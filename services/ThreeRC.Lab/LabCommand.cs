@@ -13,6 +13,10 @@ internal static class LabCommand
         var hosts = new Option<int>("--hosts") { Description = "Physical hosts to simulate", DefaultValueFactory = _ => defaults.Hosts };
         var vms = new Option<int>("--vms-per-host") { Description = "VMs on each host", DefaultValueFactory = _ => defaults.VmsPerHost };
         var duration = new Option<TimeSpan>("--duration") { Description = "How long to inject crashes (hh:mm:ss)", DefaultValueFactory = _ => defaults.Duration };
+        var settle = new Option<TimeSpan>("--settle")
+        {
+            Description = "Then how long to wait at most for the incidents still open, before the summary (hh:mm:ss)", DefaultValueFactory = _ => defaults.Settle,
+        };
         var every = new Option<TimeSpan>("--crash-every") { Description = "Mean time between two crashes (hh:mm:ss)", DefaultValueFactory = _ => defaults.CrashEvery };
         var seed = new Option<int>("--seed") { Description = "Seed of the crash injection: the same seed injects the same crashes", DefaultValueFactory = _ => defaults.Seed };
         var kinds = new Option<CrashKind[]>("--kinds") { Description = "Crash kinds to inject", DefaultValueFactory = _ => [.. defaults.Kinds], AllowMultipleArgumentsPerToken = true };
@@ -24,7 +28,7 @@ internal static class LabCommand
             "Runs ThreeRC against a simulated data centre: hosts and VMs that crash at random in the ways the paper tested " +
             "(guest crash, guest hang, host power loss, erased /boot), watched through a simulated Ganglia, and shows each recovery.")
         {
-            hosts, vms, duration, every, seed, kinds, output, port, grpcPort,
+            hosts, vms, duration, settle, every, seed, kinds, output, port, grpcPort,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -33,6 +37,7 @@ internal static class LabCommand
                 Hosts = result.GetValue(hosts),
                 VmsPerHost = result.GetValue(vms),
                 Duration = result.GetValue(duration),
+                Settle = result.GetValue(settle),
                 CrashEvery = result.GetValue(every),
                 Seed = result.GetValue(seed),
                 Kinds = result.GetValue(kinds)!,

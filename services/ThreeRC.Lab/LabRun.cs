@@ -67,7 +67,8 @@ internal static class LabRun
         var journal = app.Services.GetRequiredService<LabJournal>();
         var dataCentre = app.Services.GetRequiredService<DataCentre>();
         var view = new LabLiveView(journal, app.Services.GetRequiredService<RecoveryBoard>(), dataCentre, time);
-        await view.ShowUntilAsync(time.GetUtcNow() + settings.Duration, cancellationToken);
+        var injectionEnd = time.GetUtcNow() + settings.Duration;
+        await view.ShowUntilAsync(injectionEnd, injectionEnd + settings.Settle, cancellationToken);
         await app.StopAsync(CancellationToken.None);
 
         var summary = LabSummary.Of(journal.Records(), dataCentre.SafetyViolations);

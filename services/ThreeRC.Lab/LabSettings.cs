@@ -9,7 +9,14 @@ public sealed record LabSettings
 
     public int VmsPerHost { get; init; } = 3;
 
+    /// <summary>How long crashes are injected.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// After the injection, how long the lab waits at most for the incidents still open before its summary: enough
+    /// for one crashed at the last moment to go through every level (detection, T1, T2, an install).
+    /// </summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.FromMinutes(3);
 
     /// <summary>The mean time between two injected crashes.</summary>
     public TimeSpan CrashEvery { get; init; } = TimeSpan.FromSeconds(12);
@@ -46,6 +53,7 @@ public sealed record LabSettings
         if (Hosts < 2) errors.Add("--hosts: the lab needs at least 2 hosts, so that VMs can move");
         if (VmsPerHost < 1) errors.Add("--vms-per-host: at least 1");
         if (Duration <= TimeSpan.Zero) errors.Add("--duration: must be positive");
+        if (Settle < TimeSpan.Zero) errors.Add("--settle: must not be negative");
         if (CrashEvery <= TimeSpan.Zero) errors.Add("--crash-every: must be positive");
         if (Kinds.Count == 0) errors.Add("--kinds: name at least one kind");
         if (HttpPort is < 1 or > 65535) errors.Add("--port: a TCP port");

@@ -61,6 +61,8 @@ public sealed class ServiceHostTests(RabbitMqBroker broker) : IClassFixture<Rabb
         Assert.True(exitCode == 1, host.Output);
         Assert.Contains($"{service} did not start: its configuration is invalid.", host.Output);
         Assert.DoesNotContain("Unhandled exception", host.Output);
+        Assert.DoesNotContain("Hosting failed to start", host.Output);
+        Assert.DoesNotContain("   at ", host.Output);
         Assert.Matches($@"{Regex(inventory)}:\d+: vms\[gridse\]\.mac: missing \(required\)", host.Output);
         Assert.DoesNotContain(await broker.QueuesAsync(), queue => queue.Name.Contains("place-vm", StringComparison.Ordinal) && queue.Consumers > 0);
     }
