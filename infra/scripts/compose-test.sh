@@ -8,6 +8,8 @@
 #       an env file whose THREERC_* settings replace the test's own (inventory, Ganglia source, SSH, IPMI and TFTP
 #       folders, call-back URL, secrets folder); every doctor check must then pass. With --hold, it prints "compose-test:
 #       ready" once all is up and keeps it up until SIGTERM: the end-to-end test ComposeTests drives a recovery meanwhile.
+#   infra/scripts/compose-test.sh --build-only      # only builds the images (and publishes the CLI), for runs with:
+#   infra/scripts/compose-test.sh --no-build ...    # uses the images built before (ComposeTests builds them once)
 # Base images come from debootstrap (no registry is reachable); dockerd is a private one (its own socket, data root
 # and exec root under $WORK), started here and stopped on exit. $WORK is kept between runs: the imported base image
 # and BuildKit's cache make the second run much faster.
@@ -20,10 +22,12 @@ MIRROR=${MIRROR:-http://deb.debian.org/debian}
 # overlay2 works on this machine's ext4 (/tmp, /var/tmp): a container starts in 0.3 s instead of ~2 s with vfs, which
 # copies an image's whole root file system for every layer and every container (19 GB for the ha profile).
 STORAGE_DRIVER=${STORAGE_DRIVER:-overlay2}
-HA=false; SITE=; HOLD=false
+HA=false; SITE=; HOLD=false; BUILD_ONLY=false; NO_BUILD=false
 while [ $# -gt 0 ]; do
   case $1 in
     --ha) HA=true ;;
+    --build-only) BUILD_ONLY=true ;;
+    --no-build) NO_BUILD=true ;;
     --site) SITE=$(realpath "${2:?--site needs an env file}"); shift ;;
     --hold) HOLD=true ;;
     *) echo "compose-test.sh: unknown option $1 (see the usage at the top of $0)" >&2; exit 2 ;;
@@ -32,6 +36,8 @@ while [ $# -gt 0 ]; do
 done
 if $HA && [ -n "$SITE" ]; then echo "compose-test.sh: --site runs the default profile only, not --ha" >&2; exit 2; fi
 
+# The services: compose name and project
+SERVICES="monitor:Monitor orchestrator:Orchestrator placement:Placement hypervisor-executor:HypervisorExecutor pxe-provisioner:PxeProvisioner api:Api"
 RUN=$WORK/run                 # socket, pidfile, exec root
 CFG=$WORK/config              # env file, SSH key, IPMI dir, TFTP root, Ganglia document
 PUB=$WORK/publish
@@ -89,46 +95,58 @@ if ! $DOCKER version >/dev/null 2>&1; then
   $DOCKER version >/dev/null
 fi
 
-# --- 3. the Debian base image ------------------------------------------------------------------------------------
-if ! $DOCKER image inspect threerc/debian:bookworm >/dev/null 2>&1; then
-  step "debootstrap bookworm"
-  rm -rf "$WORK/rootfs"
-  debootstrap --variant=minbase bookworm "$WORK/rootfs" "$MIRROR" >"$LOGS/debootstrap.log" 2>&1
-  rm -rf "$WORK"/rootfs/var/cache/apt/archives/*.deb "$WORK"/rootfs/var/lib/apt/lists/*
-  security=${MIRROR%/debian}/debian-security
-  printf 'deb %s bookworm main\ndeb %s bookworm-updates main\ndeb %s bookworm-security main\n' \
-    "$MIRROR" "$MIRROR" "$security" >"$WORK/rootfs/etc/apt/sources.list"
-  step "docker import threerc/debian:bookworm"
-  tar -C "$WORK/rootfs" -c . | $DOCKER import -c 'CMD ["/bin/bash"]' - threerc/debian:bookworm >/dev/null
-  rm -rf "$WORK/rootfs"
+# --- 3-5. images: the Debian base, the support images, the services (skipped with --no-build) ---------------------
+build_images() {
+  # --- 3. the Debian base image ------------------------------------------------------------------------------------
+  if ! $DOCKER image inspect threerc/debian:bookworm >/dev/null 2>&1; then
+    step "debootstrap bookworm"
+    rm -rf "$WORK/rootfs"
+    debootstrap --variant=minbase bookworm "$WORK/rootfs" "$MIRROR" >"$LOGS/debootstrap.log" 2>&1
+    rm -rf "$WORK"/rootfs/var/cache/apt/archives/*.deb "$WORK"/rootfs/var/lib/apt/lists/*
+    security=${MIRROR%/debian}/debian-security
+    printf 'deb %s bookworm main\ndeb %s bookworm-updates main\ndeb %s bookworm-security main\n' \
+      "$MIRROR" "$MIRROR" "$security" >"$WORK/rootfs/etc/apt/sources.list"
+    step "docker import threerc/debian:bookworm"
+    tar -C "$WORK/rootfs" -c . | $DOCKER import -c 'CMD ["/bin/bash"]' - threerc/debian:bookworm >/dev/null
+    rm -rf "$WORK/rootfs"
+  fi
+
+  # --- 4. support images (BuildKit caches them; --network host because dockerd has no bridge: every RUN needs it) ---
+  IMAGES=$REPO/infra/compose/images
+  build() { $DOCKER build -q --network host "$@" >>"$LOGS/build.log" 2>&1 || { tail -30 "$LOGS/build.log"; return 1; }; }
+  # RabbitMQ and PostgreSQL: the images docker-compose.yml builds (its tags, its build arguments), on the debootstrap base.
+  step "building threerc/runtime, threerc/rabbitmq, threerc/gmond-fake"
+  build -t threerc/runtime:bookworm "$IMAGES/runtime"
+  build -t threerc/rabbitmq:3.10 --build-arg BASE_IMAGE=threerc/debian:bookworm --build-arg WITH_MANAGEMENT=true "$IMAGES/rabbitmq"
+  build -t threerc/gmond-fake:local "$IMAGES/gmond-fake"
+  step "building threerc/postgres"
+  build -t threerc/postgres:15 --build-arg BASE_IMAGE=threerc/debian:bookworm "$IMAGES/postgres"
+
+  # --- 5. publish and package the services -------------------------------------------------------------------------
+  # --artifacts-path keeps bin/ and obj/ out of the working tree (and its RID-specific restore away from other builds).
+  for entry in $SERVICES; do
+    name=${entry%%:*}; project=ThreeRC.${entry##*:}
+    step "dotnet publish $project"
+    rm -rf "${PUB:?}/$name"
+    dotnet publish "$REPO/services/$project/$project.csproj" -c Release -r linux-x64 --self-contained --nologo \
+      --artifacts-path "$WORK/artifacts" -o "$PUB/$name" >"$LOGS/publish-$name.log" 2>&1 \
+      || { tail -30 "$LOGS/publish-$name.log"; exit 1; }
+    extra=(); [ "$name" = hypervisor-executor ] && extra=(--build-arg RUNTIME_PACKAGES=ipmitool)
+    build -f "$IMAGES/service/Dockerfile" --build-arg PROJECT="$project" "${extra[@]}" -t "threerc/$name:local" "$PUB/$name"
+  done
+  step "dotnet publish ThreeRC.Cli (runs on the host)"
+  dotnet publish "$REPO/services/ThreeRC.Cli/ThreeRC.Cli.csproj" -c Release --nologo --artifacts-path "$WORK/artifacts" \
+    -o "$PUB/cli" >"$LOGS/publish-cli.log" 2>&1 || { tail -30 "$LOGS/publish-cli.log"; exit 1; }
+}
+if $NO_BUILD; then
+  for image in threerc/runtime:bookworm threerc/rabbitmq:3.10 threerc/postgres:15 threerc/gmond-fake:local $(for e in $SERVICES; do echo "threerc/${e%%:*}:local"; done); do
+    $DOCKER image inspect "$image" >/dev/null 2>&1 || { echo "compose-test.sh --no-build: no image $image; run compose-test.sh --build-only first" >&2; exit 1; }
+  done
+  [ -x "$PUB/cli/threerc" ] || { echo "compose-test.sh --no-build: no $PUB/cli/threerc; run compose-test.sh --build-only first" >&2; exit 1; }
+else
+  build_images
 fi
-
-# --- 4. support images (BuildKit caches them; --network host because dockerd has no bridge: every RUN needs it) ---
-IMAGES=$REPO/infra/compose/images
-build() { $DOCKER build -q --network host "$@" >>"$LOGS/build.log" 2>&1 || { tail -30 "$LOGS/build.log"; return 1; }; }
-# RabbitMQ and PostgreSQL: the images docker-compose.yml builds (its tags, its build arguments), on the debootstrap base.
-step "building threerc/runtime, threerc/rabbitmq, threerc/gmond-fake"
-build -t threerc/runtime:bookworm "$IMAGES/runtime"
-build -t threerc/rabbitmq:3.10 --build-arg BASE_IMAGE=threerc/debian:bookworm --build-arg WITH_MANAGEMENT=true "$IMAGES/rabbitmq"
-build -t threerc/gmond-fake:local "$IMAGES/gmond-fake"
-if $HA; then step "building threerc/postgres"; build -t threerc/postgres:15 --build-arg BASE_IMAGE=threerc/debian:bookworm "$IMAGES/postgres"; fi
-
-# --- 5. publish and package the services -------------------------------------------------------------------------
-# --artifacts-path keeps bin/ and obj/ out of the working tree (and its RID-specific restore away from other builds).
-SERVICES="monitor:Monitor orchestrator:Orchestrator placement:Placement hypervisor-executor:HypervisorExecutor pxe-provisioner:PxeProvisioner api:Api"
-for entry in $SERVICES; do
-  name=${entry%%:*}; project=ThreeRC.${entry##*:}
-  step "dotnet publish $project"
-  rm -rf "${PUB:?}/$name"
-  dotnet publish "$REPO/services/$project/$project.csproj" -c Release -r linux-x64 --self-contained --nologo \
-    --artifacts-path "$WORK/artifacts" -o "$PUB/$name" >"$LOGS/publish-$name.log" 2>&1 \
-    || { tail -30 "$LOGS/publish-$name.log"; exit 1; }
-  extra=(); [ "$name" = hypervisor-executor ] && extra=(--build-arg RUNTIME_PACKAGES=ipmitool)
-  build -f "$IMAGES/service/Dockerfile" --build-arg PROJECT="$project" "${extra[@]}" -t "threerc/$name:local" "$PUB/$name"
-done
-step "dotnet publish ThreeRC.Cli (runs on the host)"
-dotnet publish "$REPO/services/ThreeRC.Cli/ThreeRC.Cli.csproj" -c Release --nologo --artifacts-path "$WORK/artifacts" \
-  -o "$PUB/cli" >"$LOGS/publish-cli.log" 2>&1 || { tail -30 "$LOGS/publish-cli.log"; exit 1; }
+if $BUILD_ONLY; then step "images built"; exit 0; fi
 
 # --- 6. configuration: files owned by the containers' user (app, uid 1654); secrets readable in a root-only folder --
 mkdir -p "$CFG/ssh" "$CFG/ipmi" "$CFG/tftp"

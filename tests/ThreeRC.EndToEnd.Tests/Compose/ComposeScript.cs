@@ -17,10 +17,13 @@ internal static class ComposeScript
 
     public static Task<CommandResult> RunAsync(params string[] arguments) => Command.RunAsync("bash", [Script, .. arguments], Budget);
 
-    /// <summary>Starts the default profile for the site <paramref name="siteEnv"/> describes; returns once it is up and checked.</summary>
+    /// <summary>
+    /// Starts the default profile, on the images built before, for the site <paramref name="siteEnv"/> describes;
+    /// returns once it is up and checked.
+    /// </summary>
     public static async Task<ServiceProcess> HoldAsync(string siteEnv)
     {
-        var script = ServiceProcess.Start("bash", [Script, "--site", siteEnv, "--hold"]);
+        var script = ServiceProcess.Start("bash", [Script, "--no-build", "--site", siteEnv, "--hold"]);
         try
         {
             await Eventually.Until(() => script.HasExited || script.Output.Contains("compose-test: ready\n", StringComparison.Ordinal), Budget,

@@ -11,12 +11,14 @@ namespace ThreeRC.EndToEnd.Tests.Compose;
 /// Debian's packages (no registry is reachable): the ha profile comes up healthy, and the default profile protects an
 /// emulated data centre of real parts through a host failure.
 /// </summary>
-public sealed class ComposeTests
+public sealed class ComposeTests(ComposeImages images) : IClassFixture<ComposeImages>
 {
     [Fact]
     public async Task The_ha_profile_comes_up_healthy_and_two_instances_of_every_service_answer_the_doctor()
     {
-        var run = await ComposeScript.RunAsync("--ha");
+        images.AssertBuilt();
+
+        var run = await ComposeScript.RunAsync("--no-build", "--ha");
 
         Assert.True(run.ExitCode == 0, run.ToString());
     }
@@ -24,6 +26,7 @@ public sealed class ComposeTests
     [Fact]
     public async Task The_default_profile_fences_a_failed_host_through_its_BMC_and_restarts_its_VMs_on_the_other()
     {
+        images.AssertBuilt();
         await using var centre = await EmulatedDataCentre.StartAsync(new Dictionary<string, string[]>
         {
             ["alfa01"] = ["vm01", "vm02"],
