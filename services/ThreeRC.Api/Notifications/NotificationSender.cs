@@ -6,9 +6,9 @@ using ThreeRC.ServiceDefaults.Observability;
 namespace ThreeRC.Api.Notifications;
 
 /// <summary>
-/// Sends the queued notifications every second (while a channel is configured): each on its channel within <c>SendTimeout</c>; a failure is tried
-/// again after a delay that doubles up to <c>MaxRetryDelay</c>, and given up after <c>MaxAttempts</c> with an error in
-/// the log. Several Api instances share the work: each claims the rows it sends.
+/// Sends the queued notifications every second, while a channel is configured: each on its channel within
+/// <c>SendTimeout</c>; a failure is tried again after a delay that doubles up to <c>MaxRetryDelay</c>, and given up
+/// after <c>MaxAttempts</c> with an error in the log. Several Api instances share the work: each claims the rows it sends.
 /// </summary>
 public sealed class NotificationSender(
     NotificationStore store, NotificationChannels channels, IOptions<NotificationOptions> options, TimeProvider time, IMeterFactory meters,

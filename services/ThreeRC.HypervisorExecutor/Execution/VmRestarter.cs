@@ -18,6 +18,8 @@ internal sealed class VmRestarter(
     Machines machines, HypervisorDrivers drivers, ISshCommandRunner runner, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<VmRestarter> logger)
     : IVmRestarter
 {
+    private static readonly TimeSpan ConfirmInterval = TimeSpan.FromMilliseconds(250);
+
     public async Task<ActionOutcome> RestartVmAsync(RestartVm command, CancellationToken cancellationToken)
     {
         var moved = command.PreviousHost is null ? "" : $" (moved from {command.PreviousHost}, already fenced)";
@@ -39,8 +41,6 @@ internal sealed class VmRestarter(
             return run.Failed(e);
         }
     }
-
-    private static readonly TimeSpan ConfirmInterval = TimeSpan.FromMilliseconds(250);
 
     private async Task RestartAsync(IHypervisorDriver driver, HostShell host, VirtualMachine vm, TimeSpan confirmWithin, CancellationToken cancellationToken)
     {

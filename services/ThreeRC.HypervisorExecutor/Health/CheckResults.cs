@@ -14,8 +14,6 @@ internal sealed class CheckResults(ILogger logger, Action<ILogger, string, strin
 
     private readonly ConcurrentDictionary<string, string?> _last = new();
 
-    public IReadOnlyDictionary<string, string?> Last => _last;
-
     /// <summary>Checks every subject, <see cref="SubjectsAtOnce"/> at a time; the failures, by subject.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckAllAsync<T>(
         IEnumerable<T> subjects, Func<T, string> name, Func<T, CancellationToken, Task> check, CancellationToken cancellationToken)

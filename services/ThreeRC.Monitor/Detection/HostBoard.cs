@@ -2,19 +2,23 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using ThreeRC.Contracts.Monitoring;
 using ThreeRC.Inventory.Model;
+using ThreeRC.Monitor.Ganglia;
+using ThreeRC.Monitor.Push;
 using ThreeRC.Monitor.Sources;
 
 namespace ThreeRC.Monitor.Detection;
 
 /// <summary>
 /// Every host of the inventory as the monitor sees it: what the bus was last told about it, when it was last heard,
-/// and, each poll, a judgement from the freshest report of the sources that answered.
+/// and, each poll, a judgement from the freshest report of the sources that answered, or, for a host heard on UDP
+/// (<see cref="PushBoard"/>), from its last packet.
 /// </summary>
-internal sealed class HostBoard(ClusterInventory inventory, ILogger<HostBoard> logger)
+internal sealed class HostBoard(ClusterInventory inventory, PushBoard push, ILogger<HostBoard> logger)
 {
     private readonly SilenceRule _rule = new(inventory.Detection);
     private readonly HashSet<string> _gangliaNames = new(WatchedHost.From(inventory).Select(host => host.GangliaName), StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _ignored = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _explained = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, HostStatus> _status = [];
     private readonly Dictionary<string, HostSighting> _lastSightings = [];
     private readonly ConcurrentDictionary<string, DateTimeOffset> _incidents = new(StringComparer.OrdinalIgnoreCase);
@@ -55,9 +59,13 @@ internal sealed class HostBoard(ClusterInventory inventory, ILogger<HostBoard> l
         var quiet = new List<string>();
         foreach (var host in Hosts)
         {
-            var (judgement, isQuiet) = Freshest(host, answered) is { } sighting
-                ? Seen(host, sighting)
-                : Missing(host, allAnsweringSince, now);
+            var xml = Freshest(host, answered);
+            var (judgement, isQuiet) = push.Sighting(host.GangliaName) is { } udp
+                ? Heard(host, xml, udp, now)
+                : xml is not null
+                    ? Seen(host, xml)
+                    : Missing(host, allAnsweringSince, now);
+            ExplainPaths(host, xml, now);
             if (judgement is not null) judgements.Add(judgement);
             if (isQuiet && host.Kind == HostKind.Physical) quiet.Add(host.Name);
         }
@@ -71,6 +79,39 @@ internal sealed class HostBoard(ClusterInventory inventory, ILogger<HostBoard> l
         var report = sighting.Report;
         return (new HostJudgement(host, sighting, _rule.Violation(report.SecondsSinceHeard, report.Tmax)),
             _rule.IsQuiet(TimeSpan.FromSeconds(report.SecondsSinceHeard), report.Tmax));
+    }
+
+    /// <summary>
+    /// A host heard on UDP: silent once its limit passed since its last packet, or since gmond last heard it when that is
+    /// later (packets that reached gmond but not the monitor). TN counts whole seconds rounded down, so a report's time
+    /// minus TN may be up to a second after the packet: a report counts from a second earlier.
+    /// </summary>
+    private (HostJudgement Judgement, bool IsQuiet) Heard(WatchedHost host, HostSighting? xml, PushSighting udp, DateTimeOffset now)
+    {
+        var reported = xml?.LastHeardAt - TimeSpan.FromSeconds(1);
+        var lastHeard = reported > udp.LastHeard ? reported.Value : udp.LastHeard;
+        var sighting = xml is not null
+            ? xml with { LastHeardAt = lastHeard, Source = lastHeard == udp.LastHeard ? push.Source : xml.Source }
+            : new HostSighting(new GangliaHost(host.GangliaName, (int)(now - lastHeard).TotalSeconds, (int)Math.Ceiling(udp.Interval.TotalSeconds), GangliaLoad.None),
+                push.Source, lastHeard);
+        if (xml is not null) _lastSightings[host.Name] = sighting;
+        var silent = now - lastHeard;
+        return (new HostJudgement(host, sighting, silent > udp.Limit ? SilenceRule.Unheard(silent, udp, inventory.Detection.MissedHeartbeats) : null),
+            silent >= udp.Limit / 2);
+    }
+
+    /// <summary>
+    /// Once per host, why one path hears it and the other does not: a host never heard on UDP only once packets have
+    /// been arriving for a minute (the first poll comes before any heartbeat).
+    /// </summary>
+    private void ExplainPaths(WatchedHost host, HostSighting? xml, DateTimeOffset now)
+    {
+        var heard = push.Knows(host.GangliaName);
+        if (xml is null && heard && _explained.Add(host.Name))
+            logger.LogInformation("{Host} is heard on UDP but no Ganglia source lists it: is its gmond in another cluster than the monitor's sources?", host.GangliaName);
+        else if (xml is not null && !heard && push.FirstHeardAt < now - TimeSpan.FromMinutes(1) && _explained.Add(host.Name))
+            logger.LogInformation("{Host} is listed by {Source} but was never heard on UDP {Push}: does its gmond send to the monitor (a udp_send_channel to it)?",
+                host.GangliaName, xml.Source, push.Source);
     }
 
     private (HostJudgement? Judgement, bool IsQuiet) Missing(WatchedHost host, DateTimeOffset? allAnsweringSince, DateTimeOffset now)

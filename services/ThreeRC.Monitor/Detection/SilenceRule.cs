@@ -44,5 +44,9 @@ internal sealed class SilenceRule(DetectionSettings settings)
         return silence > limit ? $"missing from every report for {Seconds(silence)} s (limit {Seconds(limit)} s)" : null;
     }
 
+    /// <summary>Why a host heard on UDP, and silent there for <paramref name="silence"/>, is silent.</summary>
+    public static string Unheard(TimeSpan silence, Push.PushSighting udp, int missedHeartbeats) =>
+        $"no Ganglia packet for {Seconds(silence)} s (limit {missedHeartbeats} heartbeats of {Seconds(udp.Interval)} s and {Seconds(udp.Limit - udp.Interval * missedHeartbeats)} s)";
+
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 }

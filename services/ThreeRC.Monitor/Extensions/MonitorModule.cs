@@ -7,6 +7,7 @@ using ThreeRC.Monitor.Health;
 using ThreeRC.Monitor.Options;
 using ThreeRC.Monitor.Polling;
 using ThreeRC.Monitor.Preflight;
+using ThreeRC.Monitor.Push;
 using ThreeRC.Monitor.Rehearsal;
 using ThreeRC.Monitor.Sources;
 using ThreeRC.ServiceDefaults;
@@ -32,6 +33,7 @@ public static class MonitorModule
         services.AddSingleton<IValidateOptions<MonitorOptions>, MonitorOptionsValidator>();
         services.AddMonitorPolling();
         services.AddHostedService<MonitorWorker>();
+        services.AddHostedService<PushReceiver>();
         services.AddHealthChecks().AddCheck<GangliaSourcesHealthCheck>("ganglia");
         services.AddPreflightCheck<GangliaPreflightCheck>();
         var queue = modules.Configuration.InstanceQueue(RecoveryStartedQueue);
@@ -44,6 +46,7 @@ public static class MonitorModule
         services.AddMetrics();
         services.AddSingleton<IGangliaReader, GangliaTcpReader>();
         services.AddSingleton<SourceBoard>();
+        services.AddSingleton<PushBoard>();
         services.AddSingleton<HostBoard>();
         services.AddSingleton<DownConfirmation>();
         services.AddSingleton<PollCycle>();

@@ -24,6 +24,12 @@ internal sealed class MonitorOptionsValidator : IValidateOptions<MonitorOptions>
         if (options.ReadTimeout <= TimeSpan.Zero) errors.Add("Monitor:ReadTimeout: must be positive");
         if (options.MaxDocumentBytes is < MinDocumentBytes or > MaxDocumentBytes)
             errors.Add($"Monitor:MaxDocumentBytes: {options.MaxDocumentBytes} is not between {MinDocumentBytes} and {MaxDocumentBytes}");
+        var push = options.Push;
+        if (push.Port is < 1 or > 65535) errors.Add($"Monitor:Push:Port: {push.Port} is not a UDP port");
+        if (!System.Net.IPAddress.TryParse(push.Bind, out _)) errors.Add($"Monitor:Push:Bind: '{push.Bind}' is not an IP address");
+        if (push.Grace < TimeSpan.Zero || push.Grace > TimeSpan.FromMinutes(1)) errors.Add($"Monitor:Push:Grace: {push.Grace} is not between 0 and 1 min");
+        if (push.JudgeInterval < TimeSpan.FromMilliseconds(50) || push.JudgeInterval > TimeSpan.FromSeconds(10))
+            errors.Add($"Monitor:Push:JudgeInterval: {push.JudgeInterval} is not between 50 ms and 10 s");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

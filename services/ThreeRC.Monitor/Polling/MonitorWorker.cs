@@ -5,7 +5,10 @@ using ThreeRC.Monitor.Options;
 
 namespace ThreeRC.Monitor.Polling;
 
-/// <summary>Polls every Ganglia source once per <see cref="MonitorOptions.PollInterval"/>, from the moment the host (and its bus) has started.</summary>
+/// <summary>
+/// Polls every Ganglia source once per <see cref="MonitorOptions.PollInterval"/>, from the moment the host (and its bus)
+/// has started; with push detection on, judges the hosts again every <see cref="PushOptions.JudgeInterval"/> between polls.
+/// </summary>
 internal sealed class MonitorWorker(
     PollCycle cycle,
     IHostApplicationLifetime lifetime,
@@ -16,21 +19,26 @@ internal sealed class MonitorWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await WhenStartedAsync(stoppingToken);
-        var interval = options.Value.PollInterval;
-        logger.LogInformation("Polling {Sources} every {Interval}", string.Join(", ", options.Value.Sources), interval);
-        using var timer = new PeriodicTimer(interval, time);
+        var settings = options.Value;
+        var interval = settings.PollInterval;
+        var tick = settings.Push.Port is null || settings.Push.JudgeInterval >= interval ? interval : settings.Push.JudgeInterval;
+        logger.LogInformation("Polling {Sources} every {Interval}", string.Join(", ", settings.Sources), interval);
+        using var timer = new PeriodicTimer(tick, time);
+        var nextPoll = time.GetUtcNow();
         do
         {
-            await PollAsync(stoppingToken);
+            var poll = time.GetUtcNow() >= nextPoll;
+            if (poll) nextPoll = time.GetUtcNow() + interval - tick / 2;
+            await RunAsync(poll ? cycle.RunAsync : cycle.JudgeAgainAsync, stoppingToken);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task PollAsync(CancellationToken stoppingToken)
+    private async Task RunAsync(Func<CancellationToken, Task> step, CancellationToken stoppingToken)
     {
         try
         {
-            await cycle.RunAsync(stoppingToken);
+            await step(stoppingToken);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {

@@ -11,7 +11,7 @@ namespace ThreeRC.Monitor.Polling;
 /// One poll: read every source at once, announce the sources that failed or came back, judge every host of the
 /// inventory and publish its transitions, then the load. A status changes only once its message is published, so a
 /// message the bus refused, or did not confirm in time, is published again at the next poll. When no source answers,
-/// no host is judged.
+/// no host is judged. Between polls, the hosts heard on UDP are judged again on the last reports (<see cref="JudgeAgainAsync"/>).
 /// </summary>
 internal sealed class PollCycle(
     IGangliaReader reader,
@@ -22,6 +22,8 @@ internal sealed class PollCycle(
     TimeProvider time,
     ILogger<PollCycle> logger)
 {
+    private List<SourceReport> _answered = [];
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var reports = await Task.WhenAll(sources.Sources.Select(source => ReadAsync(source, cancellationToken)));
@@ -32,13 +34,22 @@ internal sealed class PollCycle(
             sources.Announced(source, answering);
         }
 
-        var answered = reports.Where(report => report.Answered).ToList();
-        if (answered.Count == 0) return;
+        _answered = reports.Where(report => report.Answered).ToList();
+        if (await JudgeAsync(cancellationToken) is { } poll && HostEvents.Load(poll.Hosts, time.GetUtcNow()) is { } load)
+            await bus.Publish(load, cancellationToken).WithinPublishLimit(cancellationToken);
+    }
+
+    /// <summary>Judges every host again on the last poll's reports and what UDP heard since; nothing while no source answered.</summary>
+    public Task JudgeAgainAsync(CancellationToken cancellationToken) => JudgeAsync(cancellationToken);
+
+    private async Task<PollJudgement?> JudgeAsync(CancellationToken cancellationToken)
+    {
+        if (_answered.Count == 0) return null;
         var now = time.GetUtcNow();
-        var poll = hosts.Judge(answered, sources.AllAnsweringSince, now);
+        var poll = hosts.Judge(_answered, sources.AllAnsweringSince, now);
         await AnnounceRecoveriesAsync(poll.Hosts, now, cancellationToken);
         await AnnounceSilencesAsync(poll, now, cancellationToken);
-        if (HostEvents.Load(poll.Hosts, now) is { } load) await bus.Publish(load, cancellationToken).WithinPublishLimit(cancellationToken);
+        return poll;
     }
 
     private async Task<SourceReport> ReadAsync(GangliaSource source, CancellationToken cancellationToken)

@@ -41,11 +41,12 @@ internal sealed class InventoryReader(YamlFieldReader fields, string fileName)
     private DetectionSettings ReadDetection(YamlMappingNode root)
     {
         if (fields.Child(root, "detection") is not { } node || fields.AsMapping(node, "detection") is not { } map) return DefaultDetection;
-        fields.RejectUnknownKeys(map, "detection", "tmaxFactor", "absoluteLimit", "confirmWithProbe", "probeTimeout");
+        fields.RejectUnknownKeys(map, "detection", "tmaxFactor", "absoluteLimit", "confirmWithProbe", "probeTimeout", "missedHeartbeats");
         return new DetectionSettings(
             fields.Double(map, "detection", "tmaxFactor", 1) ?? DefaultDetection.TmaxFactor,
             fields.Duration(map, "detection", "absoluteLimit"),
             fields.Bool(map, "detection", "confirmWithProbe") ?? DefaultDetection.ConfirmWithProbe,
-            fields.Duration(map, "detection", "probeTimeout") ?? DefaultDetection.ProbeTimeout);
+            fields.Duration(map, "detection", "probeTimeout") ?? DefaultDetection.ProbeTimeout,
+            fields.Int(map, "detection", "missedHeartbeats", 1, 100) ?? DefaultDetection.MissedHeartbeats);
     }
 }

@@ -5,4 +5,5 @@ namespace ThreeRC.Inventory.Model;
 /// <param name="AbsoluteLimit">Or when TN exceeds this limit, when set.</param>
 /// <param name="ConfirmWithProbe">Whether a TCP connect to a physical host's SSH port must also fail before it is declared down (VMs are not probed).</param>
 /// <param name="ProbeTimeout">How long that connect may take.</param>
-public sealed record DetectionSettings(double TmaxFactor, TimeSpan? AbsoluteLimit, bool ConfirmWithProbe, TimeSpan ProbeTimeout);
+/// <param name="MissedHeartbeats">With push detection (Monitor:Push), how many of a host's heartbeat intervals may pass without a packet.</param>
+public sealed record DetectionSettings(double TmaxFactor, TimeSpan? AbsoluteLimit, bool ConfirmWithProbe, TimeSpan ProbeTimeout, int MissedHeartbeats = 2);

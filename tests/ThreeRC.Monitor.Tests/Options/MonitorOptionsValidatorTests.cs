@@ -43,6 +43,7 @@ public class MonitorOptionsValidatorTests
             ConnectTimeout = TimeSpan.Zero,
             ReadTimeout = TimeSpan.FromSeconds(-1),
             MaxDocumentBytes = 100,
+            Push = new PushOptions { Port = 70000, Bind = "every interface", Grace = TimeSpan.FromSeconds(-1), JudgeInterval = TimeSpan.FromMinutes(1) },
         });
 
         Assert.Equal(
@@ -52,6 +53,10 @@ public class MonitorOptionsValidatorTests
             "Monitor:ConnectTimeout: must be positive",
             "Monitor:ReadTimeout: must be positive",
             "Monitor:MaxDocumentBytes: 100 is not between 1024 and 1073741824",
+            "Monitor:Push:Port: 70000 is not a UDP port",
+            "Monitor:Push:Bind: 'every interface' is not an IP address",
+            "Monitor:Push:Grace: -00:00:01 is not between 0 and 1 min",
+            "Monitor:Push:JudgeInterval: 00:01:00 is not between 50 ms and 10 s",
         ], result.Failures);
     }
 

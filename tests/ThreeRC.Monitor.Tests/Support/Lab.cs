@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using ThreeRC.Contracts.Monitoring;
 using ThreeRC.Monitor.Extensions;
 using ThreeRC.Testing;
@@ -40,6 +41,14 @@ internal sealed class Lab : IAsyncDisposable
         TestInventory.Yaml($"tmaxFactor: 4\nabsoluteLimit: {Limit.TotalSeconds}s", sshPort: FreePort.Next()),
         ("alfa01", Alfa01Load), ("alfa02", null), ("gridce", null), ("gridse", null));
 
+    /// <summary>
+    /// The test inventory with an absolute limit of <paramref name="xmlLimit"/>, its gmond sending every packet to a
+    /// port of the monitor's too (Monitor:Push), and the hosts heartbeating every <paramref name="heartbeat"/>.
+    /// </summary>
+    public static Task<Lab> StartWithPushAsync(TimeSpan xmlLimit, TimeSpan heartbeat) => StartAsync(
+        TestInventory.Yaml($"tmaxFactor: 4\nabsoluteLimit: {xmlLimit.TotalSeconds}s", sshPort: FreePort.Next()), FreePort.NextUdp(), heartbeat,
+        ("alfa01", Alfa01Load), ("alfa02", null), ("gridce", null), ("gridse", null));
+
     /// <summary>An inventory of physical hosts only, none reporting load, with an absolute limit of <paramref name="limit"/>.</summary>
     public static Task<Lab> StartPhysicalHostsAsync(TimeSpan limit, params string[] names) => StartAsync(
         TestInventory.PhysicalHostsYaml($"tmaxFactor: 4\nabsoluteLimit: {limit.TotalSeconds}s", names),
@@ -54,18 +63,24 @@ internal sealed class Lab : IAsyncDisposable
         ["Monitor:Sources:1"] = sources.Length > 1 ? sources[1] : null,
         ["Monitor:PollInterval"] = PollInterval.ToString(),
         ["Monitor:ReadTimeout"] = "00:00:02",
+        ["Monitor:Push:Port"] = Gmond.AlsoSendTo?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Monitor:Push:Bind"] = Gmond.AlsoSendTo is null ? null : "127.0.0.1",
     };
 
-    /// <summary>The monitor module alone in a host on the in-memory bus, recording every event it publishes.</summary>
+    /// <summary>The monitor module alone in a host on the in-memory bus, recording every event it publishes and every log line.</summary>
     public Task<ModuleHost> StartMonitorAsync(params string[] sources) =>
-        ModuleHost.StartAsync(MonitorConfiguration(sources).Where(pair => pair.Value is not null).ToDictionary(), modules => modules.AddMonitor(), Events);
+        ModuleHost.StartAsync(MonitorConfiguration(sources).Where(pair => pair.Value is not null).ToDictionary(), modules => modules.AddMonitor(), Events,
+            builder => builder.Logging.AddFakeLogging());
 
-    private static async Task<Lab> StartAsync(string inventory, params (string Name, SpoofedLoad? Load)[] hosts)
+    private static Task<Lab> StartAsync(string inventory, params (string Name, SpoofedLoad? Load)[] hosts) =>
+        StartAsync(inventory, null, TimeSpan.FromSeconds(1), hosts);
+
+    private static async Task<Lab> StartAsync(string inventory, int? pushPort, TimeSpan heartbeat, params (string Name, SpoofedLoad? Load)[] hosts)
     {
-        var gmond = new GmondProcess();
+        var gmond = new GmondProcess(alsoSendTo: pushPort);
         await gmond.StartAsync();
         var spoofed = new Dictionary<string, SpoofedHost>();
-        foreach (var (name, load) in hosts) spoofed[name] = await gmond.SpoofAsync(name, load);
+        foreach (var (name, load) in hosts) spoofed[name] = await gmond.SpoofAsync(name, load, heartbeat);
         return new Lab(gmond, spoofed, inventory);
     }
 

@@ -41,6 +41,17 @@ public class InventoryLoaderTests
         Assert.Equal(4, inventory.Detection.TmaxFactor);
     }
 
+    [Fact]
+    public void Missed_heartbeats_are_two_unless_the_detection_block_says_otherwise_between_1_and_100()
+    {
+        Assert.Equal(2, InventoryLoader.Parse(ValidInventory.Yaml, "inventory.yaml").Detection.MissedHeartbeats);
+        Assert.Equal(3, InventoryLoader.Parse(ValidInventory.Yaml + "\ndetection:\n  missedHeartbeats: 3\n", "inventory.yaml").Detection.MissedHeartbeats);
+
+        var refused = Assert.Throws<InventoryException>(() => InventoryLoader.Parse(ValidInventory.Yaml + "\ndetection:\n  missedHeartbeats: 0\n", "inventory.yaml"));
+
+        Assert.Contains("detection.missedHeartbeats: expected an integer between 1 and 100, got '0'", refused.Message);
+    }
+
     public static TheoryData<string, string, string> BrokenInventories => new()
     {
         { "    loadThreshold: 6.5\n    maxVms: 10\n    fencing:", "    loadThreshold: 6.5\n    maxVms: 10\n    colour: red\n    fencing:", "inventory.yaml:15: hosts[alfa01].colour: unknown field" },

@@ -7,6 +7,8 @@ namespace ThreeRC.Testing.Ganglia;
 /// port of its own and serves its XML on a TCP port of its own (as gmond's tcp_accept_channel does on 8649). It is
 /// muted, so the only hosts it knows are the <see cref="SpoofedHost"/>s; its host TMAX is gmond's 20 s.
 /// Killed and started again, it keeps its ports and, like a real gmond, forgets every host until it hears from it.
+/// With <c>alsoSendTo</c>, its configuration has a second udp_send_channel, to a monitor's push port: every gmetric
+/// reading it sends each packet there too, as a site's gmonds would.
 /// </summary>
 public sealed class GmondProcess : IAsyncLifetime
 {
@@ -14,15 +16,19 @@ public sealed class GmondProcess : IAsyncLifetime
     private readonly List<SpoofedHost> _hosts = [];
     private ServiceProcess? _process;
 
-    public GmondProcess(string cluster = "lab")
+    public GmondProcess(string cluster = "lab", int? alsoSendTo = null)
     {
         Cluster = cluster;
+        AlsoSendTo = alsoSendTo;
         UdpPort = FreePort.NextUdp();
         XmlPort = FreePort.Next();
         ConfigFile = _directory.Write("gmond.conf", Configuration());
     }
 
     public string Cluster { get; }
+
+    /// <summary>The UDP port on loopback every packet is also sent to; null when none.</summary>
+    public int? AlsoSendTo { get; }
 
     public int UdpPort { get; }
 
@@ -104,6 +110,7 @@ public sealed class GmondProcess : IAsyncLifetime
           host = 127.0.0.1
           port = {{UdpPort}}
         }
+        {{(AlsoSendTo is { } push ? $"udp_send_channel {{\n  host = 127.0.0.1\n  port = {push}\n}}" : "")}}
         udp_recv_channel {
           bind = 127.0.0.1
           port = {{UdpPort}}
