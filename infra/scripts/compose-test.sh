@@ -221,6 +221,17 @@ fi
 grep -q "bind source path does not exist: $CFG/no-secrets/" "$LOGS/no-secrets.log" \
   || { echo "compose failed without its secret files, but not for them:" >&2; cat "$LOGS/no-secrets.log" >&2; exit 1; }
 
+if [ -n "$SITE" ]; then
+  # On the host's network the monitor publishes no port (it hears its push port on the host itself), and compose 1.29
+  # cannot take a key away in an override: the monitor's ports leave the rendered configuration instead.
+  "${COMPOSE[@]}" config >"$CFG/site-compose.yml"
+  /usr/bin/python3 -c 'import sys, yaml
+path = sys.argv[1]
+config = yaml.safe_load(open(path))
+config["services"]["monitor"].pop("ports", None)
+yaml.safe_dump(config, open(path, "w"), sort_keys=False)' "$CFG/site-compose.yml"
+  COMPOSE=(docker-compose --env-file "$ENV_FILE" -f "$CFG/site-compose.yml")
+fi
 step "docker-compose up -d --no-build"
 "${COMPOSE[@]}" up -d --no-build >"$LOGS/up.log" 2>&1 || { cat "$LOGS/up.log"; exit 1; }
 step "waiting for every healthcheck"

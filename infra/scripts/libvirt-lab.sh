@@ -12,11 +12,13 @@
 # The guest: Debian's cloud kernel and a busybox initramfs that loads the virtio modules, sets eth0 to
 # 10.0.2.15 (QEMU's user network; the host's loopback is 10.0.2.2) and sends a Ganglia heartbeat every 2 s with
 # `gmetric --spoof IP:NAME --heartbeat`, reading threerc.name=, threerc.spoof= and threerc.gmond=PORT from the
-# kernel command line. Its second serial port (/dev/ttyS1) is a control channel: a line "hang" stops the
-# heartbeat while the guest keeps running, "panic" panics the kernel.
+# kernel command line, and threerc.push=PORT when a monitor's push port hears the packets too. Its second serial
+# port (/dev/ttyS1) is a control channel: a line "hang" stops the heartbeat while the guest keeps running, "panic"
+# panics the kernel.
 set -euo pipefail
 
 cache=${THREERC_LAB_CACHE:-/var/cache/threerc-lab}
+image_version=2 # raised with every change to the guest, so that a cached image is built again
 homes=/var/lib/threerc-lab
 runtime=/run/threerc-lab
 modules=(virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci failover net_failover virtio_net)
@@ -37,7 +39,7 @@ install_packages() {
 }
 
 build_image() {
-  [ -s "$cache/vmlinuz" ] && [ -s "$cache/initrd.img" ] && return
+  [ -s "$cache/vmlinuz" ] && [ -s "$cache/initrd.img" ] && [ "$(cat "$cache/version" 2> /dev/null)" = "$image_version" ] && return
   local work kernel_package deb version root
   work=$(mktemp -d)
   trap 'rm -rf "$work"' RETURN
@@ -72,6 +74,7 @@ build_image() {
   cp "$work/kernel/boot/vmlinuz-$version" "$cache/vmlinuz.new"
   mv "$cache/initrd.img.new" "$cache/initrd.img"
   mv "$cache/vmlinuz.new" "$cache/vmlinuz"
+  echo "$image_version" > "$cache/version"
   chmod 0755 "$cache"
   chmod 0644 "$cache/vmlinuz" "$cache/initrd.img"
   echo "libvirt-lab: guest image built from $kernel_package into $cache" >&2
@@ -90,13 +93,13 @@ mount -t sysfs sys /sys
 mount -t devtmpfs dev /dev
 for module in $modules_line; do insmod /lib/modules/\$module.ko; done
 arg() { sed -n "s/.*threerc\.\$1=\([^ ]*\).*/\1/p" /proc/cmdline; }
-name=\$(arg name); spoof=\$(arg spoof); port=\$(arg gmond)
+name=\$(arg name); spoof=\$(arg spoof); port=\$(arg gmond); push=\$(arg push)
 ip link set lo up
 ip link set eth0 up
 ip addr add 10.0.2.15/24 dev eth0
 ip route add default via 10.0.2.2
-printf 'udp_send_channel {\n  host = 10.0.2.2\n  port = %s\n}\n' "\$port" > /etc/gmond.conf
-echo "threerc-guest: \$name reports as \$spoof to 10.0.2.2:\$port"
+for channel in \$port \$push; do printf 'udp_send_channel {\n  host = 10.0.2.2\n  port = %s\n}\n' "\$channel"; done > /etc/gmond.conf
+echo "threerc-guest: \$name reports as \$spoof to 10.0.2.2:\$port\${push:+ and 10.0.2.2:\$push}"
 (while :; do gmetric --conf /etc/gmond.conf --spoof "\$spoof:\$name" --heartbeat; sleep 2; done) &
 heartbeat=\$!
 stty -F /dev/ttyS1 raw -echo 2> /dev/null

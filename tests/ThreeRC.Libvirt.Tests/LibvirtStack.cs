@@ -6,7 +6,8 @@ namespace ThreeRC.Libvirt.Tests;
 
 /// <summary>
 /// The six services as processes on a real RabbitMQ, protecting the libvirt lab: three hosts (Unix users with their
-/// session libvirtd behind sshd, BMCs of ipmi_sim) and four QEMU guests, at most four running at once. vm01 takes
+/// session libvirtd behind sshd, BMCs of ipmi_sim) and four QEMU guests, at most four running at once, every heartbeat
+/// also pushed to the monitor on UDP. vm01 takes
 /// two faults (a QEMU kill and a panic, in either order): flap control is narrowed to the lab's window, so that its
 /// second incident starts at the reboot like its first.
 /// </summary>
@@ -22,14 +23,20 @@ public sealed class LibvirtStack : IAsyncLifetime
 
     public Recoveries.RecoveriesClient Recoveries => new(_stack!.Api);
 
-    /// <summary>Starts it all; a failed start has stopped what it started before it throws.</summary>
-    public async Task InitializeAsync() =>
+    /// <summary>
+    /// Starts it all, then lets the monitor hear three heartbeats of every host and guest: push knows a host's
+    /// interval from its second heartbeat on. A failed start has stopped what it started before it throws.
+    /// </summary>
+    public async Task InitializeAsync()
+    {
         _stack = await ProtectedStack<LibvirtLab>.StartAsync(() => LibvirtLab.StartAsync(new Dictionary<string, string[]>
         {
             ["lab01"] = ["vm01", "vm02"],
             ["lab02"] = ["vm03"],
             ["lab03"] = ["vm04"],
-        }, LibvirtLab.Timers), LibvirtLab.FlapWindow);
+        }, LibvirtLab.Timers, push: true), LibvirtLab.FlapWindow);
+        await Task.Delay(LibvirtLab.HeartbeatInterval * 3);
+    }
 
     public async Task DisposeAsync()
     {

@@ -43,6 +43,9 @@ public sealed class SshServer : IAsyncDisposable
     /// <summary>How many TCP connections sshd accepted.</summary>
     public int Connections => Log.Split('\n').Count(line => line.StartsWith("Connection from ", StringComparison.Ordinal));
 
+    /// <summary>How many commands sshd started (one per exec channel: a round trip of several commands is one).</summary>
+    public int Sessions => Log.Split('\n').Count(line => line.StartsWith("Starting session: command ", StringComparison.Ordinal));
+
     /// <summary>The known_hosts line that pins this server's key.</summary>
     public string KnownHostsLine => $"[{Address}]:{Port} {HostKey.PublicKey}";
 

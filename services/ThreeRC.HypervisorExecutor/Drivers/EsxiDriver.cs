@@ -27,15 +27,23 @@ internal sealed class EsxiDriver : IHypervisorDriver
     public Task RegisterAsync(HostShell host, VirtualMachine vm, CancellationToken cancellationToken) =>
         host.RunCheckedAsync(Register(vm), cancellationToken);
 
-    public Task PowerOffAsync(HostShell host, Domain domain, CancellationToken cancellationToken) =>
-        host.RunCheckedAsync(Power("off", domain.Id), cancellationToken);
+    public async Task<Domain> PowerOffAsync(HostShell host, Domain domain, CancellationToken cancellationToken) =>
+        Parse(domain, await host.RunCheckedAsync(RemoteCommand.RoundTrip(Power("off", domain.Id), Power("getstate", domain.Id)), cancellationToken));
 
-    public Task PowerOnAsync(HostShell host, Domain domain, CancellationToken cancellationToken) =>
-        host.RunCheckedAsync(Power("on", domain.Id), cancellationToken);
-
-    public async Task<Domain> RefreshAsync(HostShell host, Domain domain, CancellationToken cancellationToken)
+    public async Task<Domain> StartAsync(HostShell host, Domain domain, CancellationToken cancellationToken)
     {
-        var output = await host.RunCheckedAsync(Power("getstate", domain.Id), cancellationToken);
+        RemoteCommand[] steps = domain.Power == PowerState.Off
+            ? [Power("on", domain.Id), Power("getstate", domain.Id)]
+            : [Power("off", domain.Id), Power("on", domain.Id), Power("getstate", domain.Id)];
+        return Parse(domain, await host.RunCheckedAsync(RemoteCommand.RoundTrip(steps), cancellationToken));
+    }
+
+    public async Task<Domain> RefreshAsync(HostShell host, Domain domain, CancellationToken cancellationToken) =>
+        Parse(domain, await host.RunCheckedAsync(Power("getstate", domain.Id), cancellationToken));
+
+    /// <summary>The state getstate printed: its last line, after what the commands before it in a round trip printed.</summary>
+    private static Domain Parse(Domain domain, CommandOutput output)
+    {
         var reported = output.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
         var power = reported switch
         {
@@ -54,9 +62,8 @@ internal sealed class EsxiDriver : IHypervisorDriver
             $"{GetAllVms}   [{PlannedId} is the vmid of {name}]",
             $"{Register(vm)}   [when the host does not know {name}; then getallvms again]",
             $"{Power("getstate", PlannedId)}",
-            $"{Power("off", PlannedId)}   [when {name} is not powered off]",
-            $"{Power("on", PlannedId)}",
-            $"{Power("getstate", PlannedId)}   [asked until it reports Powered on]",
+            $"{RemoteCommand.RoundTrip(Power("off", PlannedId), Power("on", PlannedId), Power("getstate", PlannedId))}   [one round trip; power.off only when {name} is not powered off]",
+            $"{Power("getstate", PlannedId)}   [asked again until it reports Powered on]",
         ];
     }
 
@@ -67,8 +74,7 @@ internal sealed class EsxiDriver : IHypervisorDriver
         [
             $"{GetAllVms}   [{PlannedId} is the vmid of {name}; nothing more when it is not registered]",
             $"{Power("getstate", PlannedId)}",
-            $"{Power("off", PlannedId)}   [when {name} is not powered off]",
-            $"{Power("getstate", PlannedId)}   [must report Powered off]",
+            $"{RemoteCommand.RoundTrip(Power("off", PlannedId), Power("getstate", PlannedId))}   [one round trip, when {name} is not powered off; getstate must report Powered off]",
         ];
     }
 

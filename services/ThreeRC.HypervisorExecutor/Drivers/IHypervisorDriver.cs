@@ -23,10 +23,17 @@ public interface IHypervisorDriver
     /// <summary>Registers the VM on the host from its definition on shared storage.</summary>
     Task RegisterAsync(HostShell host, VirtualMachine vm, CancellationToken cancellationToken);
 
-    /// <summary>Powers the VM off at once (no guest shutdown: it is down or must stop now).</summary>
-    Task PowerOffAsync(HostShell host, Domain domain, CancellationToken cancellationToken);
+    /// <summary>
+    /// Powers the VM off at once (no guest shutdown: it is down or must stop now), then asks its power state, in one
+    /// round trip.
+    /// </summary>
+    Task<Domain> PowerOffAsync(HostShell host, Domain domain, CancellationToken cancellationToken);
 
-    Task PowerOnAsync(HostShell host, Domain domain, CancellationToken cancellationToken);
+    /// <summary>
+    /// Starts the VM, powering it off at once first when it is not off, then asks its power state: all in one round
+    /// trip, each command only when the one before it succeeded.
+    /// </summary>
+    Task<Domain> StartAsync(HostShell host, Domain domain, CancellationToken cancellationToken);
 
     /// <summary>Asks the power state again.</summary>
     Task<Domain> RefreshAsync(HostShell host, Domain domain, CancellationToken cancellationToken);

@@ -29,11 +29,16 @@ internal sealed partial class LibvirtDriver(string uri) : IHypervisorDriver
     public Task RegisterAsync(HostShell host, VirtualMachine vm, CancellationToken cancellationToken) =>
         host.RunCheckedAsync(Define(vm), cancellationToken);
 
-    public Task PowerOffAsync(HostShell host, Domain domain, CancellationToken cancellationToken) =>
-        host.RunCheckedAsync(Virsh("destroy", domain.Id), cancellationToken);
+    public async Task<Domain> PowerOffAsync(HostShell host, Domain domain, CancellationToken cancellationToken) =>
+        Parse(domain.Name, await host.RunCheckedAsync(RemoteCommand.RoundTrip(Virsh("destroy", domain.Id), DomState(domain.Id)), cancellationToken));
 
-    public Task PowerOnAsync(HostShell host, Domain domain, CancellationToken cancellationToken) =>
-        host.RunCheckedAsync(Virsh("start", domain.Id), cancellationToken);
+    public async Task<Domain> StartAsync(HostShell host, Domain domain, CancellationToken cancellationToken)
+    {
+        RemoteCommand[] steps = domain.Power == PowerState.Off
+            ? [Virsh("start", domain.Id), DomState(domain.Id)]
+            : [Virsh("destroy", domain.Id), Virsh("start", domain.Id), DomState(domain.Id)];
+        return Parse(domain.Name, await host.RunCheckedAsync(RemoteCommand.RoundTrip(steps), cancellationToken));
+    }
 
     public async Task<Domain> RefreshAsync(HostShell host, Domain domain, CancellationToken cancellationToken) =>
         Parse(domain.Name, await host.RunCheckedAsync(DomState(domain.Id), cancellationToken));
@@ -46,9 +51,8 @@ internal sealed partial class LibvirtDriver(string uri) : IHypervisorDriver
             $"{DomState(name)}",
             $"{ListAll}   [when domstate cannot find {name}: must succeed and not name it]",
             $"{Define(vm)}   [when the host does not know {name}; then {DomState(name)} again]",
-            $"{Virsh("destroy", name)}   [when {name} is not shut off]",
-            $"{Virsh("start", name)}",
-            $"{DomState(name)}   [asked until it reports running]",
+            $"{RemoteCommand.RoundTrip(Virsh("destroy", name), Virsh("start", name), DomState(name))}   [one round trip; destroy only when {name} is not shut off]",
+            $"{DomState(name)}   [asked again until it reports running]",
         ];
     }
 
@@ -59,8 +63,7 @@ internal sealed partial class LibvirtDriver(string uri) : IHypervisorDriver
         [
             $"{DomState(name)}",
             $"{ListAll}   [when domstate cannot find {name}: must succeed and not name it, else the fence fails]",
-            $"{Virsh("destroy", name)}   [when {name} is not shut off]",
-            $"{DomState(name)}   [must report shut off]",
+            $"{RemoteCommand.RoundTrip(Virsh("destroy", name), DomState(name))}   [one round trip, when {name} is not shut off; domstate must report shut off]",
         ];
     }
 
@@ -96,9 +99,10 @@ internal sealed partial class LibvirtDriver(string uri) : IHypervisorDriver
             : name;
     }
 
+    /// <summary>The state domstate printed: the last line, after what the commands before it in a round trip printed.</summary>
     private static Domain Parse(string name, CommandOutput output)
     {
-        var reported = output.Output.Trim();
+        var reported = output.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
         var power = reported switch
         {
             "running" => PowerState.Running,

@@ -51,11 +51,7 @@ internal sealed class HostFencer(
             return run.Done();
         }
 
-        if (domain.Power != PowerState.Off)
-        {
-            await driver.PowerOffAsync(shell, domain, cancellationToken);
-            domain = await driver.RefreshAsync(shell, domain, cancellationToken);
-        }
+        if (domain.Power != PowerState.Off) domain = await driver.PowerOffAsync(shell, domain, cancellationToken);
 
         if (domain.Power != PowerState.Off)
             throw new ActionFailedException($"{shell}: {vm.Name} still reports '{domain.Reported}' after the power off");

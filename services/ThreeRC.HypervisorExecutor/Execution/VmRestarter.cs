@@ -10,9 +10,9 @@ namespace ThreeRC.HypervisorExecutor.Execution;
 
 /// <summary>
 /// Restarts a VM on a host with the host's driver: checks every value and plans the commands before any connection (a
-/// dry run ends there), then registers the VM there from its definition when the host does not know it, powers it off
-/// when it is not off, starts it, and succeeds once the hypervisor reports it running (asked every quarter of a second
-/// until <c>Executor:StartConfirmTimeout</c>).
+/// dry run ends there), then registers the VM there from its definition when the host does not know it; in one round
+/// trip, powers it off when it is not off, starts it and asks its state; and succeeds once the hypervisor reports it
+/// running (asked again every quarter of a second until <c>Executor:StartConfirmTimeout</c>).
 /// </summary>
 internal sealed class VmRestarter(
     Machines machines, HypervisorDrivers drivers, ISshCommandRunner runner, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<VmRestarter> logger)
@@ -52,10 +52,8 @@ internal sealed class VmRestarter(
                 ?? throw new ActionFailedException($"{host}: {vm.Name} is still unknown after registering {vm.Definition}");
         }
 
-        if (domain.Power != PowerState.Off) await driver.PowerOffAsync(host, domain, cancellationToken);
-        await driver.PowerOnAsync(host, domain, cancellationToken);
         var deadline = time.GetUtcNow() + confirmWithin;
-        var started = await driver.RefreshAsync(host, domain, cancellationToken);
+        var started = await driver.StartAsync(host, domain, cancellationToken);
         while (started.Power != PowerState.Running)
         {
             if (time.GetUtcNow() >= deadline)

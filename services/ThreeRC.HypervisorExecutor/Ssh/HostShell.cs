@@ -4,8 +4,8 @@ using ThreeRC.HypervisorExecutor.Commands;
 namespace ThreeRC.HypervisorExecutor.Ssh;
 
 /// <summary>
-/// One machine's shell for one action: every command is logged and recorded as <c>user@host: command</c>, with what
-/// came back from it (<see cref="CommandAnswer"/>).
+/// One machine's shell for one action: every command, and every step of a round trip, is logged and recorded as
+/// <c>user@host: command</c>, with what came back from it (<see cref="CommandAnswer"/>).
 /// </summary>
 public sealed class HostShell(ISshCommandRunner runner, SshTarget target, CommandLog log, ILogger logger)
 {
@@ -13,17 +13,22 @@ public sealed class HostShell(ISshCommandRunner runner, SshTarget target, Comman
 
     public async Task<CommandOutput> RunAsync(RemoteCommand command, CancellationToken cancellationToken)
     {
-        var sent = log.Add($"{target}: {command}", changesState: !command.ReadsOnly);
+        var sent = command.Steps.Select(step => log.Add($"{target}: {step}", changesState: !step.ReadsOnly)).ToList();
         logger.LogInformation("Running {Target}: {Command}", target, command);
         try
         {
             var output = await runner.RunAsync(target, command, cancellationToken);
-            sent.Answer = output.Succeeded ? CommandAnswer.Succeeded : output.ExitStatus is null ? CommandAnswer.Unclear : CommandAnswer.Refused;
+            var failed = command.FailedStep(output.ExitStatus) ?? sent.Count;
+            for (var step = 0; step < sent.Count; step++)
+                sent[step].Answer = output.ExitStatus is null ? CommandAnswer.Unclear
+                    : step < failed ? CommandAnswer.Succeeded
+                    : step == failed ? CommandAnswer.Refused
+                    : CommandAnswer.NotSent;
             return output;
         }
         catch (Exception e) when (e is OperationCanceledException and not CommandAbandonedException or RemoteCommandException and not CommandUnansweredException)
         {
-            sent.Answer = CommandAnswer.NotSent;
+            foreach (var step in sent) step.Answer = CommandAnswer.NotSent;
             throw;
         }
     }
@@ -35,8 +40,11 @@ public sealed class HostShell(ISshCommandRunner runner, SshTarget target, Comman
         return output.Succeeded ? output : throw Failed(command, output);
     }
 
+    /// <summary>What failed: the command, or the step of a round trip that refused (its own status is not known, only that it was not 0).</summary>
     public RemoteCommandException Failed(RemoteCommand command, CommandOutput output) =>
-        new($"{target}: {command} failed with {output.Summary}");
+        command.Next.Count == 0 || command.FailedStep(output.ExitStatus) is not { } step
+            ? new($"{target}: {command} failed with {output.Summary}")
+            : new($"{target}: {command.Steps[step]} failed (step {step + 1} of {command.Steps.Count} in one round trip): {output.Detail}");
 
     public override string ToString() => target.ToString();
 }

@@ -34,7 +34,7 @@ internal sealed class SshCommandRunner(SshConnectionPool pool, InstanceLeases le
             {
                 return await ExecuteAsync(client, target, command, cancellationToken);
             }
-            catch (ConnectionLostException) when (reused && command.ReadsOnly)
+            catch (ConnectionLostException) when (reused && command.OnlyReads)
             {
                 // The host closed the idle connection (sshd restarted, host rebooted): a query may be asked again on a new one.
                 var (fresh, _) = await pool.GetAsync(target, cancellationToken);

@@ -84,7 +84,9 @@ internal sealed class HostBoard(ClusterInventory inventory, PushBoard push, ILog
     /// <summary>
     /// A host heard on UDP: silent once its limit passed since its last packet, or since gmond last heard it when that is
     /// later (packets that reached gmond but not the monitor). TN counts whole seconds rounded down, so a report's time
-    /// minus TN may be up to a second after the packet: a report counts from a second earlier.
+    /// minus TN may be up to a second after the packet: a report counts from a second earlier. Never later than the
+    /// XML's rule would find it: a learned interval can be too long (a VM that crashed again at its first heartbeat after
+    /// a recovery shows two long gaps running, as a slowed sender does), and then the inventory's limit still holds.
     /// </summary>
     private (HostJudgement Judgement, bool IsQuiet) Heard(WatchedHost host, HostSighting? xml, PushSighting udp, DateTimeOffset now)
     {
@@ -96,8 +98,11 @@ internal sealed class HostBoard(ClusterInventory inventory, PushBoard push, ILog
                 push.Source, lastHeard);
         if (xml is not null) _lastSightings[host.Name] = sighting;
         var silent = now - lastHeard;
-        return (new HostJudgement(host, sighting, silent > udp.Limit ? SilenceRule.Unheard(silent, udp, inventory.Detection.MissedHeartbeats) : null),
-            silent >= udp.Limit / 2);
+        var tmax = xml?.Report.Tmax ?? SilenceRule.GmondTmax;
+        var silence = silent > udp.Limit
+            ? SilenceRule.Unheard(silent, udp, inventory.Detection.MissedHeartbeats)
+            : _rule.Violation((int)silent.TotalSeconds, tmax);
+        return (new HostJudgement(host, sighting, silence), silent >= udp.Limit / 2 || _rule.IsQuiet(silent, tmax));
     }
 
     /// <summary>

@@ -6,7 +6,9 @@ namespace ThreeRC.Monitor.Push;
 /// <param name="Host">The host the packet speaks for: the sender's own name, or for a spoofed packet the name after "IP:".</param>
 /// <param name="Metric">The metric's name ("heartbeat" for gmond's heartbeat and <c>gmetric --heartbeat</c>).</param>
 /// <param name="IsValue">A value message (ids 129-135), not metadata (128) or a metadata request (136).</param>
-internal sealed record GangliaPacket(string Host, string Metric, bool IsValue)
+/// <param name="Uint">The value of an unsigned int message (id 132): for gmond's heartbeat, the time its gmond started.
+/// gmetric sends every value as a string, so its packets have none.</param>
+internal sealed record GangliaPacket(string Host, string Metric, bool IsValue, uint? Uint = null)
 {
     public bool IsHeartbeat => IsValue && Metric == "heartbeat";
 }

@@ -16,6 +16,7 @@ internal static class GangliaPacketReader
     private const int MaxStringBytes = 1024;
     private const int MaxExtraData = 64;
     private const int MetadataFull = 128;
+    private const int UintValue = 132;
     private const int MetadataRequest = 136;
 
     public static GangliaPacket Read(ReadOnlySpan<byte> packet)
@@ -27,6 +28,7 @@ internal static class GangliaPacketReader
         var host = xdr.String("host");
         var metric = xdr.String("metric name");
         var spoofed = xdr.Bool("spoof flag");
+        uint? value = null;
         switch (id)
         {
             case MetadataFull:
@@ -35,14 +37,14 @@ internal static class GangliaPacketReader
             case MetadataRequest:
                 break;
             default:
-                SkipValue(ref xdr, id);
+                value = ReadValue(ref xdr, id);
                 break;
         }
 
         if (!xdr.AtEnd) throw new GangliaPacketException($"{xdr.Left} more byte(s) after the message");
         if (host.Length == 0) throw new GangliaPacketException("no host");
         var name = spoofed && host.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? host[(colon + 1)..] : host;
-        return new GangliaPacket(name, metric, id is > MetadataFull and < MetadataRequest);
+        return new GangliaPacket(name, metric, id is > MetadataFull and < MetadataRequest, value);
     }
 
     private static void SkipMetadata(ref Xdr xdr)
@@ -60,21 +62,26 @@ internal static class GangliaPacketReader
         }
     }
 
-    /// <summary>The format string, then the value: ushort, short, int, uint and float take 4 bytes, double 8, string its own.</summary>
-    private static void SkipValue(ref Xdr xdr, int id)
+    /// <summary>
+    /// The format string, then the value: ushort, short, int, uint and float take 4 bytes, double 8, string its own.
+    /// Returns the value of a uint (gmond's heartbeat), null for the others.
+    /// </summary>
+    private static uint? ReadValue(ref Xdr xdr, int id)
     {
         xdr.String("format");
         switch (id)
         {
+            case UintValue:
+                return unchecked((uint)xdr.Int("uint value"));
             case 133:
                 xdr.String("string value");
-                break;
+                return null;
             case 135:
                 xdr.Skip(8, "double value");
-                break;
+                return null;
             default:
                 xdr.Skip(4, "value");
-                break;
+                return null;
         }
     }
 

@@ -53,6 +53,7 @@ public sealed class RecoveryIncidents(ClusterInventory inventory, IOptions<Orche
         saga.CommandId = null;
         saga.FenceAttempts = 0;
         saga.FailedRestarts = 0;
+        saga.RestartFailedOn.Clear();
         saga.FencingSince = null;
         saga.Steps.Clear();
         logger.LogWarning("Recovery {RecoveryId} of {Vm} begins at {Level}: {Trigger}", saga.RecoveryId, saga.VmName, level, cause.Trigger);

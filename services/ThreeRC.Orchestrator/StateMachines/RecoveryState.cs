@@ -51,6 +51,9 @@ public sealed class RecoveryState : SagaStateMachineInstance, ISagaVersion
     /// <summary>Restarts that failed at the current level.</summary>
     public int FailedRestarts { get; set; }
 
+    /// <summary>The hosts where this incident's restarts failed, named to placement with every placement request.</summary>
+    public List<string> RestartFailedOn { get; set; } = [];
+
     public DateTimeOffset? FencingSince { get; set; }
 
     /// <summary>Whether the incident holds a storm-control slot.</summary>

@@ -49,7 +49,7 @@ public sealed class RecoverySteps(ClusterInventory inventory, IOptions<Orchestra
         var relocate = saga.LostHost is not null && saga.LostHost == saga.CurrentHost;
         Begin(context, RecoveryStep.Placement, null, relocate ? $"choose a host other than {saga.LostHost} ({detail})" : $"choose a host ({detail})");
         saga.SetDeadline(Now + _options.PlacementTimeout);
-        context.PublishWithState(new PlaceVm(saga.RecoveryId, saga.VmName, relocate, Vm(saga).Priority, Now));
+        context.PublishWithState(new PlaceVm(saga.RecoveryId, saga.VmName, relocate, Vm(saga).Priority, Now, [.. saga.RestartFailedOn]));
     }
 
     public void AwaitCapacity(BehaviorContext<RecoveryState> context, string reason)
@@ -97,14 +97,18 @@ public sealed class RecoverySteps(ClusterInventory inventory, IOptions<Orchestra
         Note(context, $"{fenced.HostName} fenced ({fenced.Method})");
     }
 
-    /// <summary>Counts a failed fence, alerts after every full round of the host's methods, and waits a growing back-off.</summary>
+    /// <summary>
+    /// Counts a failed fence, alerts after every full round of the host's methods from the second on, and waits a
+    /// growing back-off. Not after the first: a VM's incident may ask its host's hypervisor before the monitor has
+    /// declared the host lost, and that refusal is answered by the BMC a moment later, not by an operator.
+    /// </summary>
     public void FenceFailed(BehaviorContext<RecoveryState> context, FenceFailed failure)
     {
         var saga = context.Saga;
         saga.FenceAttempts++;
         Note(context, $"fencing {failure.HostName} ({failure.Method}) failed: {failure.Reason}");
         var methods = FencingMethods(saga, failure.HostName).Count;
-        if (saga.FenceAttempts % methods == 0)
+        if (saga.FenceAttempts % methods == 0 && saga.FenceAttempts >= 2 * methods)
             context.PublishWithState(new FencingAlert(saga.RecoveryId, saga.VmName, failure.HostName, failure.Reason, saga.FenceAttempts, Now));
         var round = (saga.FenceAttempts - 1) / methods;
         saga.SetDeadline(Now + TimeSpan.FromTicks(Math.Min(_options.FenceRetryMax.Ticks, _options.FenceRetryInitial.Ticks << Math.Min(round, 20))));
@@ -138,12 +142,14 @@ public sealed class RecoverySteps(ClusterInventory inventory, IOptions<Orchestra
 
     /// <summary>
     /// A failed start. Only a failure that says the start cannot have taken effect takes its host off the hosts that
-    /// may run the VM (unless the VM ran there before); any other keeps it among the hosts to fence before a start elsewhere.
+    /// may run the VM (unless the VM ran there before); any other keeps it among the hosts to fence before a start
+    /// elsewhere. Either way the host is named to placement as one not to choose again in this incident.
     /// </summary>
     public void RestartFailed(BehaviorContext<RecoveryState> context, VmRestartFailed failure)
     {
         var saga = context.Saga;
         if (!failure.MayHaveTakenEffect && failure.HostName != saga.CurrentHost) saga.MayRunOn.Remove(failure.HostName);
+        if (failure.HostName is { } host && !saga.RestartFailedOn.Contains(host)) saga.RestartFailedOn.Add(host);
         saga.FailedRestarts++;
     }
 

@@ -22,6 +22,7 @@ internal sealed partial class PlacementEngine
         if (message.Kind != HostKind.Physical || PhysicalHost(message.Name, nameof(HostResponsive)) is not { } host) return [];
         host.Up = true;
         host.Fenced = false;
+        state.ForgetFailedRestartsOn(host.Name);
         state.Touch(host);
         logger.LogInformation("Host {HostName} is up", host.Name);
         return PlaceWaiting(now);

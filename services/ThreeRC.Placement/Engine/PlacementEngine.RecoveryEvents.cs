@@ -41,11 +41,13 @@ internal sealed partial class PlacementEngine
     }
 
     /// <summary>
-    /// The incident ended: its reservation and place in the queue go, and when it names where the VM runs, the map
-    /// puts it there. Other hosts where it may run stay: a fenced one was forgotten at its fence.
+    /// The incident ended: its reservation and place in the queue go, and so do the hosts where its restarts failed;
+    /// when it names where the VM runs, the map puts it there. Other hosts where it may run stay: a fenced one was
+    /// forgotten at its fence.
     /// </summary>
     public IReadOnlyList<VmPlaced> Completed(RecoveryCompleted message, DateTimeOffset now)
     {
+        state.ForgetFailedRestarts(message.VmName);
         if (message.RunningOn is { } runningOn && state.FindVm(message.VmName) is { } vm)
         {
             state.MoveVm(vm, runningOn);

@@ -37,7 +37,7 @@ internal sealed partial class PlacementEngine(PlacementState state, PlacementOpt
             return Refuse(request, $"VM {Describe(request.VmName)} is not in the inventory: it can never be placed", now);
 
         DropEarlierIncidentsOf(vm.Name);
-        var choice = _chooser.Choose(state, RequestFor(vm, request.MustRelocate, now));
+        var choice = _chooser.Choose(state, RequestFor(vm, request.MustRelocate, now, request.RestartFailedOn));
         if (choice.Host is not null) return Reserve(request.RecoveryId, vm, choice, now);
 
         var entry = new WaitingRequest
@@ -130,8 +130,10 @@ internal sealed partial class PlacementEngine(PlacementState state, PlacementOpt
         }
     }
 
-    private PlacementRequest RequestFor(VirtualMachine vm, bool mustRelocate, DateTimeOffset now) =>
-        new(vm, state.FindHost(vm.HomeHost)?.Host.Driver, state.HostOf(vm.Name), mustRelocate, state.FailedRestartHostsOf(vm.Name, now));
+    /// <summary>The request for <paramref name="vm"/>; the hosts where its restarts failed are those placement heard of and those the orchestrator names.</summary>
+    private PlacementRequest RequestFor(VirtualMachine vm, bool mustRelocate, DateTimeOffset now, IReadOnlyList<string>? restartFailedOn = null) =>
+        new(vm, state.FindHost(vm.HomeHost)?.Host.Driver, state.HostOf(vm.Name), mustRelocate,
+            state.FailedRestartHostsOf(vm.Name, now).Union(restartFailedOn ?? [], StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal));
 
     private static string Describe(string? name) => name is null ? "(no name given)" : $"'{name}'";
 }

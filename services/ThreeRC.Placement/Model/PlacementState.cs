@@ -130,13 +130,23 @@ internal sealed partial class PlacementState
     public long NextSequence() => _lastSequence + 1;
 
     /// <summary>
-    /// Remembers, until <paramref name="until"/>, that a restart of the VM on the host failed. Kept in memory only:
-    /// after a restart of placement the host may be chosen once more, and fail once more.
+    /// Remembers, until <paramref name="until"/>, the end of the VM's incident or the host reporting again, that a
+    /// restart of the VM on the host failed. Kept in memory only: after a restart of placement the host may be chosen
+    /// once more, and fail once more.
     /// </summary>
     public void RecordFailedRestart(string vmName, string hostName, DateTimeOffset until)
     {
         if (!_failedRestarts.TryGetValue(vmName, out var hosts)) _failedRestarts[vmName] = hosts = new(StringComparer.Ordinal);
         hosts[hostName] = until;
+    }
+
+    /// <summary>Forgets where the VM's restarts failed: its incident ended, and the next one starts afresh.</summary>
+    public void ForgetFailedRestarts(string vmName) => _failedRestarts.Remove(vmName);
+
+    /// <summary>Forgets every failed restart on the host: it reports again, so what made it fail (no power, no network) may be over.</summary>
+    public void ForgetFailedRestartsOn(string hostName)
+    {
+        foreach (var hosts in _failedRestarts.Values) hosts.Remove(hostName);
     }
 
     public IReadOnlySet<string> FailedRestartHostsOf(string vmName, DateTimeOffset now) =>

@@ -6,4 +6,6 @@ namespace ThreeRC.Contracts.Placement;
 /// <param name="MustRelocate">True when the VM's current host is lost: it must not be chosen.</param>
 /// <param name="Priority">The VM's priority; under scarcity higher numbers are placed first.</param>
 /// <param name="RequestedAt">When the orchestrator asked.</param>
-public record PlaceVm(Guid RecoveryId, string VmName, bool MustRelocate, int Priority, DateTimeOffset RequestedAt);
+/// <param name="RestartFailedOn">The hosts where this incident's restarts failed, not to be chosen: placement may not
+/// have heard of those failures yet when this arrives.</param>
+public record PlaceVm(Guid RecoveryId, string VmName, bool MustRelocate, int Priority, DateTimeOffset RequestedAt, IReadOnlyList<string>? RestartFailedOn = null);

@@ -31,13 +31,23 @@ internal sealed class LabFaultRunner(LibvirtLab lab, Recoveries.RecoveriesClient
 
     private async Task<FaultMeasurement> MeasureAsync(int number, string vm, LabFault fault, DateTimeOffset injected, int startsBefore)
     {
-        var started = await Eventually.Until(() => Task.FromResult(StartsOf(vm).Skip(startsBefore).FirstOrDefault()),
-            start => start is not null, RecoveryTimeout, $"{vm} started again after fault #{number} ({fault})");
+        GuestStart? started;
+        try
+        {
+            started = await Eventually.Until(() => Task.FromResult(StartsOf(vm).Skip(startsBefore).FirstOrDefault()),
+                start => start is not null, RecoveryTimeout, $"{vm} started again after fault #{number} ({fault})");
+        }
+        catch (TimeoutException late)
+        {
+            throw new TimeoutException($"{late.Message}\n{await IncidentsAsync(vm, injected)}", late);
+        }
+
         var heartbeat = await lab.FirstHeartbeatAfterAsync(vm, started!.SeenAt, TimeSpan.FromMinutes(2));
         var incident = await recoveries.EndedAsync(vm, injected, RecoveryTimeout);
         if (incident.State != RecoveryState.Recovered) throw new InvalidOperationException($"fault #{number} ({fault} of {vm}): the incident ended {incident.State}: {incident}");
         var opened = incident.StartedAt.ToDateTimeOffset();
-        var events = incident.Events.Select(step => $"{step.Kind} +{(step.OccurredAt.ToDateTimeOffset() - opened).TotalSeconds:0.0}");
+        var events = incident.Events.Select(step => $"{step.Kind} +{(step.OccurredAt.ToDateTimeOffset() - opened).TotalSeconds:0.0}"
+            + (step.Kind is "FenceFailed" or "VmRestartFailed" ? $" ({step.Summary})" : ""));
         return new FaultMeasurement(number, vm, fault, started.Host, opened - injected, started.SeenAt - opened, heartbeat - injected, string.Join(", ", events));
     }
 
@@ -48,6 +58,20 @@ internal sealed class LabFaultRunner(LibvirtLab lab, Recoveries.RecoveriesClient
         var responsive = await cluster.ResponsiveAsync(host.Name, poweredOn, TimeSpan.FromMinutes(2));
         lab.AssertSafe();
         await output.WriteLineAsync($"    {host.Name} powered on through its BMC; the monitor declared it responsive {(responsive - poweredOn).TotalSeconds:0.0} s later");
+    }
+
+    /// <summary>The VM's incidents since <paramref name="since"/>, each with its state and every event of its timeline.</summary>
+    private async Task<string> IncidentsAsync(string vm, DateTimeOffset since)
+    {
+        var lines = new List<string>();
+        foreach (var listed in await recoveries.IncidentsAsync(vm, since) ?? [])
+        {
+            var incident = await recoveries.GetRecoveryAsync(new GetRecoveryRequest { Id = listed.Id });
+            lines.Add($"incident {incident.Id} of {vm}: {incident.State}, step {incident.CurrentStep}, {incident.Reason}");
+            lines.AddRange(incident.Events.Select(step => $"  {step.OccurredAt.ToDateTimeOffset():HH:mm:ss.fff} {step.Kind} {step.HostName}: {step.Summary}"));
+        }
+
+        return lines.Count == 0 ? $"no incident of {vm} since {since:HH:mm:ss}" : string.Join('\n', lines);
     }
 
     private List<GuestStart> StartsOf(string vm) => [.. lab.Watcher.Starts.Where(start => start.Vm == vm)];

@@ -25,21 +25,12 @@ public sealed class DetectionLatencyScenario : IScenario
 
     public async Task RunAsync(string[] arguments, TextWriter output)
     {
-        var trials = int.Parse(Argument(arguments, "--trials", "20"), CultureInfo.InvariantCulture);
-        var heartbeat = TimeSpan.FromSeconds(double.Parse(Argument(arguments, "--heartbeat", "2"), CultureInfo.InvariantCulture));
-        var limitText = Argument(arguments, "--limit", (3 * heartbeat.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+        var trials = int.Parse(ScenarioOptions.Value(arguments, "--trials", "20"), CultureInfo.InvariantCulture);
+        var heartbeat = TimeSpan.FromSeconds(double.Parse(ScenarioOptions.Value(arguments, "--heartbeat", "2"), CultureInfo.InvariantCulture));
+        var limitText = ScenarioOptions.Value(arguments, "--limit", (3 * heartbeat.TotalSeconds).ToString(CultureInfo.InvariantCulture));
         TimeSpan? limit = limitText == "none" ? null : TimeSpan.FromSeconds(double.Parse(limitText, CultureInfo.InvariantCulture));
-        var poll = TimeSpan.FromSeconds(double.Parse(Argument(arguments, "--poll", "0.5"), CultureInfo.InvariantCulture));
-        foreach (var path in Argument(arguments, "--paths", "xml,push").Split(','))
-        {
-            var push = path switch
-            {
-                "xml" => false,
-                "push" => true,
-                _ => throw new ArgumentException($"--paths: '{path}' is not xml or push"),
-            };
-            await RunPathAsync(output, push, trials, heartbeat, limit, poll);
-        }
+        var poll = TimeSpan.FromSeconds(double.Parse(ScenarioOptions.Value(arguments, "--poll", "0.5"), CultureInfo.InvariantCulture));
+        foreach (var (_, push) in ScenarioOptions.Paths(arguments)) await RunPathAsync(output, push, trials, heartbeat, limit, poll);
     }
 
     private static async Task RunPathAsync(TextWriter output, bool push, int trials, TimeSpan heartbeat, TimeSpan? limit, TimeSpan poll)
@@ -131,10 +122,4 @@ public sealed class DetectionLatencyScenario : IScenario
     }
 
     private static string Describe(TimeSpan? limit) => limit is { } absolute ? $"absolute limit {absolute.TotalSeconds:0.###} s" : "4 x TMAX (80 s)";
-
-    private static string Argument(string[] arguments, string name, string fallback)
-    {
-        var index = Array.IndexOf(arguments, name);
-        return index >= 0 && index + 1 < arguments.Length ? arguments[index + 1] : fallback;
-    }
 }

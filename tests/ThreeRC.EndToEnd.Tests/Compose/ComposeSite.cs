@@ -7,7 +7,7 @@ namespace ThreeRC.EndToEnd.Tests.Compose;
 /// <summary>
 /// The env file compose-test.sh --site reads for an emulated data centre: its SSH key, pinned host keys and BMC
 /// passwords copied into folders the containers' user (uid 1654) owns, its inventory naming them as the containers see
-/// them, its gmond, its TFTP root (given to that user too), and the secret files with a known API key.
+/// them, its gmond (and the monitor's push port it also sends to), its TFTP root (given to that user too), and the secret files with a known API key.
 /// </summary>
 internal static class ComposeSite
 {
@@ -42,6 +42,7 @@ internal static class ComposeSite
         return directory.Write("site.env", $"""
             THREERC_INVENTORY={directory.Write("inventory.yaml", inventory)}
             THREERC_GANGLIA_SOURCE={centre.Gmond.Source}
+            THREERC_PUSH_PORT={centre.Gmond.AlsoSendTo}
             THREERC_SSH_DIR={ssh}
             THREERC_IPMI_DIR={ipmi}
             THREERC_TFTP_ROOT={centre.Tftp.TftpRoot}

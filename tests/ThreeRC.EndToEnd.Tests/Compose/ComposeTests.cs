@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Grpc.Net.Client;
 using ThreeRC.Api.V1;
 using ThreeRC.Testing;
@@ -24,17 +25,19 @@ public sealed class ComposeTests(ComposeImages images) : IClassFixture<ComposeIm
     }
 
     [Fact]
-    public async Task The_default_profile_fences_a_failed_host_through_its_BMC_and_restarts_its_VMs_on_the_other()
+    public async Task The_default_profile_hears_a_failed_host_go_silent_on_its_push_port_fences_it_through_its_BMC_and_restarts_its_VMs_on_the_other()
     {
         images.AssertBuilt();
         await using var centre = await EmulatedDataCentre.StartAsync(new Dictionary<string, string[]>
         {
             ["alfa01"] = ["vm01", "vm02"],
             ["alfa02"] = [],
-        }, DataCentreTimers.ForTests);
+        }, DataCentreTimers.ForTests, push: true);
         using var site = new TempDirectory("compose-site");
         await using var compose = await ComposeScript.HoldAsync(await ComposeSite.WriteAsync(centre, site));
         using var api = GrpcChannel.ForAddress(ComposeSite.ApiAddress);
+        using var silences = new Events.EventsClient(api).WatchEvents(new WatchEventsRequest { Kinds = { "HostUnresponsive" } });
+        await silences.ResponseHeadersAsync;
         var failedAt = DateTimeOffset.UtcNow;
 
         await centre.FailHostAsync("alfa01");
@@ -48,6 +51,13 @@ public sealed class ComposeTests(ComposeImages images) : IClassFixture<ComposeIm
             Assert.Equal((VmState.Up, "alfa02"), (seen.State, seen.CurrentHost));
         }
 
+        // The monitor heard the machines' packets on its push port: it found alfa01 silent from them, not from the XML.
+        using var read = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await silences.ResponseStream.MoveNext(read.Token) && !silences.ResponseStream.Current.Summary.StartsWith("alfa01 ", StringComparison.Ordinal))
+        {
+        }
+
+        Assert.StartsWith("alfa01 stopped reporting: no Ganglia packet for", silences.ResponseStream.Current.Summary);
         Assert.Contains("0x20 set power 0", centre.Host("alfa01").Bmc.ChassisCalls());
         centre.AssertSafe();
         await compose.StopAsync(ComposeScript.TeardownBudget);

@@ -28,6 +28,7 @@ public sealed class EsxiDriverTests() : LabTests(hosts: 2)
             ["vim-cmd vmsvc/getallvms", $"vim-cmd vmsvc/power.getstate {id}", $"vim-cmd vmsvc/power.off {id}",
              $"vim-cmd vmsvc/power.on {id}", $"vim-cmd vmsvc/power.getstate {id}"],
             Lab[0].Calls());
+        Assert.Equal(3, Lab[0].Ssh.Sessions); // getallvms, getstate; then power.off, power.on and getstate in one round trip
         Assert.Equal(["on"], Lab[0].EsxiPower("gridse"));
         Assert.Equal(["on"], Lab[0].EsxiPower("other"));
     }

@@ -23,6 +23,7 @@ public sealed class LibvirtDriverTests() : LabTests(hosts: 2)
         var login = $"{Lab[0].Ssh.User}@127.0.0.1:{Lab[0].Ssh.Port}";
         Assert.Equal([$"{login}: {Virsh} domstate gridce", $"{login}: {Virsh} destroy gridce", $"{login}: {Virsh} start gridce", $"{login}: {Virsh} domstate gridce"],
             outcome.Commands);
+        Assert.Equal(2, Lab[0].Ssh.Sessions); // domstate; then destroy, start and domstate in one round trip
         Assert.All(Lab[0].VirshConnections(), uri => Assert.Equal("qemu:///system", uri));
     }
 

@@ -19,7 +19,7 @@ public sealed class GangliaPacketReaderTests : IDisposable
 
         Assert.Equal(new GangliaPacket("alfa01", "heartbeat", IsValue: false), GangliaPacketReader.Read(packets[0]));
         var heartbeat = GangliaPacketReader.Read(packets[1]);
-        Assert.Equal(new GangliaPacket("alfa01", "heartbeat", IsValue: true), heartbeat);
+        Assert.Equal(new GangliaPacket("alfa01", "heartbeat", IsValue: true), heartbeat); // gmetric sends every value as a string
         Assert.True(heartbeat.IsHeartbeat);
     }
 
@@ -75,6 +75,7 @@ public sealed class GangliaPacketReaderTests : IDisposable
               metric { name = "heartbeat" }
             }
             """);
+        var startedAfter = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1;
         await using var gmond = ServiceProcess.Start("gmond", ["--conf", configuration, "--foreground"]);
 
         var heard = new List<GangliaPacket>();
@@ -83,6 +84,9 @@ public sealed class GangliaPacketReaderTests : IDisposable
 
         Assert.All(heard, packet => Assert.Equal((Dns.GetHostName(), "heartbeat"), (packet.Host, packet.Metric)));
         Assert.Contains(heard, packet => !packet.IsValue);
+        // Each heartbeat carries the time its gmond started: the same in every one.
+        var started = Assert.Single(heard.Where(packet => packet.IsHeartbeat).Select(packet => packet.Uint).Distinct());
+        Assert.InRange(started!.Value, startedAfter, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
     }
 
     [Theory]

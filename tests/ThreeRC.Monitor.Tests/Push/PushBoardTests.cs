@@ -57,8 +57,35 @@ public sealed class PushBoardTests
         Assert.Equal(new PushSighting(Start.AddSeconds(3.5), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4.3)), _board.Sighting("alfa02"));
     }
 
+    [Fact]
+    public void A_gmond_started_again_has_its_interval_learned_anew_so_a_longer_one_is_no_silence()
+    {
+        GmondHeartbeats(startedAt: 1000, 0, 2, 4);
+        Assert.Equal(TimeSpan.FromSeconds(2), _board.Sighting("alfa02")!.Interval);
+
+        GmondHeartbeats(startedAt: 1005, 5);
+        Assert.Null(_board.Sighting("alfa02")); // judged by the XML until two heartbeats of the new gmond
+
+        GmondHeartbeats(startedAt: 1005, 25);
+        Assert.Equal(new PushSighting(Start.AddSeconds(25), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(40.3)), _board.Sighting("alfa02"));
+    }
+
+    [Fact]
+    public void The_same_gmond_sending_its_start_time_again_keeps_its_interval()
+    {
+        GmondHeartbeats(startedAt: 1000, 0, 2, 4, 6);
+
+        Assert.Equal(new PushSighting(Start.AddSeconds(6), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4.3)), _board.Sighting("alfa02"));
+    }
+
     private void Heartbeats(params double[] seconds)
     {
         foreach (var second in seconds) _board.Heard(new GangliaPacket("alfa02", "heartbeat", IsValue: true), Start.AddSeconds(second));
+    }
+
+    /// <summary>gmond's heartbeats: their value is the time the gmond started.</summary>
+    private void GmondHeartbeats(uint startedAt, params double[] seconds)
+    {
+        foreach (var second in seconds) _board.Heard(new GangliaPacket("alfa02", "heartbeat", IsValue: true, startedAt), Start.AddSeconds(second));
     }
 }

@@ -53,8 +53,17 @@ public sealed class HostLossTests : HarnessTest
         Assert.Equal(FenceMethod.Hypervisor, hypervisor.Method);
 
         await H.Publish(new FenceFailed(ipmi.RecoveryId, "web1", hypervisor.CommandId, "alfa01", FenceMethod.Hypervisor, "ssh: no route to host", false, [], H.Time.GetUtcNow()));
+        // One failed round is no alert yet (the host may only just have been declared lost); the second is.
+        foreach (var attempt in new[] { 3, 4 })
+        {
+            await Eventually(() => H.AdvanceAsync(TimeSpan.FromSeconds(2)), () => H.PublishedCount<FenceHost>(m => m.Attempt == attempt) == 1);
+            Assert.Equal(0, H.PublishedCount<FencingAlert>(m => m.VmName == "web1"));
+            var again = await H.Published<FenceHost>(m => m.Attempt == attempt);
+            await H.Publish(new FenceFailed(ipmi.RecoveryId, "web1", again.CommandId, "alfa01", again.Method, "BMC unreachable", false, [], H.Time.GetUtcNow()));
+        }
+
         var alert = await H.Published<FencingAlert>(m => m.VmName == "web1");
-        Assert.Equal(("alfa01", 2), (alert.HostName, alert.Attempts));
+        Assert.Equal(("alfa01", 4), (alert.HostName, alert.Attempts));
 
         await Eventually(() => H.AdvanceAsync(TestInventory.T2), () => H.PublishedCount<RecoveryCompleted>(m => m.VmName == "web1") == 1);
         var completed = await H.Published<RecoveryCompleted>(m => m.VmName == "web1");

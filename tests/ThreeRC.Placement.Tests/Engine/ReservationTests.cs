@@ -1,3 +1,4 @@
+using ThreeRC.Contracts.Placement;
 using ThreeRC.Placement.Options;
 using ThreeRC.Placement.Tests.Support;
 
@@ -157,8 +158,47 @@ public class ReservationTests
         scenario.RestartFailed(placed.RecoveryId, "gridce", "alfa01");
 
         Assert.Equal("alfa02", scenario.Place("gridce", recoveryId: placed.RecoveryId).Placed!.HostName);
-        scenario.Completed(placed.RecoveryId, "gridce");
+        scenario.RestartFailed(placed.RecoveryId, "gridce", "alfa02");
         scenario.Time.Advance(scenario.Options.ReservationLifetime);
+        Assert.Equal("alfa01", scenario.Place("gridce", recoveryId: placed.RecoveryId).Placed!.HostName);
+    }
+
+    [Fact]
+    public void A_host_the_request_names_as_where_the_restart_failed_is_not_chosen_before_placement_hears_of_the_failure()
+    {
+        var scenario = new EngineScenario(new TestCluster().Host("alfa01").Host("alfa02").Vm("gridce", "alfa01"));
+
+        var answer = scenario.Engine.Place(new PlaceVm(Guid.NewGuid(), "gridce", false, 0, scenario.Now, ["alfa01"]), scenario.Now);
+
+        Assert.Equal("alfa02", answer.Placed!.HostName);
+    }
+
+    [Fact]
+    public void The_end_of_its_incident_forgets_where_its_restarts_failed()
+    {
+        var scenario = new EngineScenario(new TestCluster().Host("alfa01").Host("alfa02").Vm("gridce", "alfa01"));
+        var placed = scenario.Place("gridce").Placed!;
+        scenario.RestartFailed(placed.RecoveryId, "gridce", "alfa01");
+
+        scenario.Completed(placed.RecoveryId, "gridce");
+
         Assert.Equal("alfa01", scenario.PlaceOn("gridce"));
+    }
+
+    [Fact]
+    public void A_host_that_reports_again_takes_the_VM_whose_restart_failed_there_while_it_was_unreachable()
+    {
+        var scenario = new EngineScenario(new TestCluster().Host("alfa01").Host("alfa02").Vm("gridce", "alfa01"));
+        var placed = scenario.Place("gridce").Placed!;
+        scenario.RestartFailed(placed.RecoveryId, "gridce", "alfa01");
+        scenario.Down("alfa01");
+        Assert.Equal("alfa02", scenario.Place("gridce", recoveryId: placed.RecoveryId).Placed!.HostName);
+        scenario.RestartFailed(placed.RecoveryId, "gridce", "alfa02");
+        scenario.Down("alfa02");
+        Assert.Null(scenario.Place("gridce", recoveryId: placed.RecoveryId).Placed);
+
+        var placedNow = scenario.Up("alfa01");
+
+        Assert.Equal(("gridce", "alfa01"), (Assert.Single(placedNow).VmName, placedNow[0].HostName));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using ThreeRC.Testing.Ganglia;
 using ThreeRC.Testing.Stack;
 
@@ -33,9 +34,14 @@ public sealed partial class EmulatedDataCentre : IDataCentre
     private readonly PxeInstaller _installer;
     private Task _loop = Task.CompletedTask;
 
-    private EmulatedDataCentre() => _installer = new PxeInstaller(Tftp, InstallTime);
+    private EmulatedDataCentre(bool push)
+    {
+        _installer = new PxeInstaller(Tftp, InstallTime);
+        Gmond = new("datacentre", push ? FreePort.NextUdp() : null);
+    }
 
-    public GmondProcess Gmond { get; } = new("datacentre");
+    /// <summary>The data centre's gmond; with push, every host and VM also sends its packets to the monitor's push port (<see cref="GmondProcess.AlsoSendTo"/>).</summary>
+    public GmondProcess Gmond { get; }
 
     public DnsmasqServer Tftp { get; } = new();
 
@@ -60,10 +66,10 @@ public sealed partial class EmulatedDataCentre : IDataCentre
     /// <summary>When a VM's heartbeat last resumed after a boot (its first heartbeat after a recovery).</summary>
     public ConcurrentDictionary<string, DateTimeOffset> BootedAt { get; } = new();
 
-    /// <summary>Starts <paramref name="layout"/>: host name → the names of the VMs it runs.</summary>
-    public static async Task<EmulatedDataCentre> StartAsync(IReadOnlyDictionary<string, string[]> layout, DataCentreTimers timers)
+    /// <summary>Starts <paramref name="layout"/>: host name → the names of the VMs it runs; with <paramref name="push"/>, the monitor also hears every heartbeat on UDP (Monitor:Push).</summary>
+    public static async Task<EmulatedDataCentre> StartAsync(IReadOnlyDictionary<string, string[]> layout, DataCentreTimers timers, bool push = false)
     {
-        var centre = new EmulatedDataCentre();
+        var centre = new EmulatedDataCentre(push);
         try
         {
             await centre.BuildAsync(layout, timers);
@@ -98,6 +104,8 @@ public sealed partial class EmulatedDataCentre : IDataCentre
             ["Executor__Ssh__ConnectTimeout"] = "00:00:03",
             ["Executor__GuestRebootTimeout"] = "00:00:05",
             ["Pxe__TftpRoot"] = tftpRoot,
+            ["Monitor__Push__Port"] = gmond.AlsoSendTo?.ToString(CultureInfo.InvariantCulture),
+            ["Monitor__Push__Bind"] = gmond.AlsoSendTo is null ? null : "127.0.0.1",
         };
 
     /// <summary>The VMs whose pxelinux entry, read from the TFTP root, starts an installer now, each with the incident that armed it.</summary>

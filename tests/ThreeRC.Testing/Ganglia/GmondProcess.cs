@@ -62,6 +62,10 @@ public sealed class GmondProcess : IAsyncLifetime
 
     public Task<string> ReadXmlAsync() => GangliaXml.ReadAsync(XmlPort);
 
+    /// <summary>The udp_send_channel blocks of a gmetric that reports to this gmond on loopback, and to <see cref="AlsoSendTo"/> when set.</summary>
+    public string SendChannels() =>
+        string.Concat(new[] { UdpPort, AlsoSendTo }.OfType<int>().Select(port => $"udp_send_channel {{\n  host = 127.0.0.1\n  port = {port}\n}}\n"));
+
     /// <summary>A new emulated host with an address of its own (10.99.x.y), reporting to this gmond from now on.</summary>
     public async Task<SpoofedHost> SpoofAsync(string name, SpoofedLoad? load = null, TimeSpan? interval = null)
     {
@@ -106,11 +110,7 @@ public sealed class GmondProcess : IAsyncLifetime
           name = "{{Cluster}}"
           owner = "threerc"
         }
-        udp_send_channel {
-          host = 127.0.0.1
-          port = {{UdpPort}}
-        }
-        {{(AlsoSendTo is { } push ? $"udp_send_channel {{\n  host = 127.0.0.1\n  port = {push}\n}}" : "")}}
+        {{SendChannels()}}
         udp_recv_channel {
           bind = 127.0.0.1
           port = {{UdpPort}}

@@ -1,11 +1,12 @@
 using System.Security;
+using ThreeRC.Testing.Ganglia;
 
 namespace ThreeRC.Testing.Libvirt;
 
-/// <summary>The libvirt domain XML of a lab guest.</summary>
+/// <summary>The libvirt domain XML of a lab guest: its init sends heartbeats to the lab's gmond, and to the monitor's push port when the gmond has one.</summary>
 internal static class GuestDomain
 {
-    public static string Xml(LabGuest guest, int gmondPort) => $"""
+    public static string Xml(LabGuest guest, GmondProcess gmond) => $"""
         <domain type='qemu'>
           <name>{Escape(guest.Name)}</name>
           <memory unit='MiB'>96</memory>
@@ -14,7 +15,7 @@ internal static class GuestDomain
             <type arch='x86_64' machine='pc'>hvm</type>
             <kernel>{LabScript.Kernel}</kernel>
             <initrd>{LabScript.Initrd}</initrd>
-            <cmdline>console=ttyS0 quiet threerc.name={Escape(guest.Name)} threerc.spoof={guest.SpoofAddress} threerc.gmond={gmondPort}</cmdline>
+            <cmdline>console=ttyS0 quiet threerc.name={Escape(guest.Name)} threerc.spoof={guest.SpoofAddress} threerc.gmond={gmond.UdpPort}{(gmond.AlsoSendTo is { } push ? $" threerc.push={push}" : "")}</cmdline>
           </os>
           <on_crash>destroy</on_crash>
           <devices>

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using ThreeRC.Testing.Ganglia;
 
 namespace ThreeRC.Testing.Libvirt;
 
@@ -39,10 +40,10 @@ public sealed class LabGuest
     public string ControlSocket { get; }
 
     /// <summary>Writes its definition to <paramref name="storage"/>: 96 MB, software emulation, user networking, direct kernel boot.</summary>
-    public static LabGuest Create(string name, string home, int number, int gmondPort, string storage)
+    public static LabGuest Create(string name, string home, int number, GmondProcess gmond, string storage)
     {
         var guest = new LabGuest(name, home, $"52:54:00:00:1a:{number:x2}", $"10.98.0.{number}", storage);
-        File.WriteAllText(guest.Definition, GuestDomain.Xml(guest, gmondPort));
+        File.WriteAllText(guest.Definition, GuestDomain.Xml(guest, gmond));
         // Created here, readable and writable by every host's user: libvirt appends to it on whichever host runs the guest.
         File.WriteAllText(guest.Console, "");
         FileModes.Set(guest.Console, FileModes.EveryoneReadsWrites);

@@ -48,7 +48,7 @@ public sealed class LabHost : IAsyncDisposable
         try
         {
             var home = Directory.CreateDirectory(directory.Combine("host")).FullName;
-            var gmetricConfig = directory.Write("gmetric.conf", $"udp_send_channel {{\n  host = 127.0.0.1\n  port = {gmond.UdpPort}\n}}\n");
+            var gmetricConfig = directory.Write("gmetric.conf", gmond.SendChannels());
             var ssh = await SshServer.StartAsync(home, clientKey, new Dictionary<string, string> { ["XDG_RUNTIME_DIR"] = user.RuntimeDirectory }, runAs: user.Name);
             parts.Add(ssh);
             string[] heartbeat = ["setpriv", .. user.Run("/bin/sh", "-c", HeartbeatLoop(gmetricConfig, spoofAddress, name))];

@@ -29,11 +29,10 @@ public sealed class LibvirtLab : IDataCentre
     private DomainWatcher? _watcher;
     private bool _disposed;
 
-    private LibvirtLab()
-    {
-    }
+    private LibvirtLab(bool push) => Gmond = new("libvirt-lab", push ? FreePort.NextUdp() : null);
 
-    public GmondProcess Gmond { get; } = new("libvirt-lab");
+    /// <summary>The lab's gmond; with push, every host and guest also sends its packets to the monitor's push port (<see cref="GmondProcess.AlsoSendTo"/>).</summary>
+    public GmondProcess Gmond { get; }
 
     public List<LabHost> Hosts { get; } = [];
 
@@ -49,10 +48,13 @@ public sealed class LibvirtLab : IDataCentre
 
     public string InventoryFile => _directory.Combine("inventory.yaml");
 
-    /// <summary>Starts <paramref name="layout"/> (host name → the guests it runs); host labNN is the Unix user threerc-labNN.</summary>
-    public static async Task<LibvirtLab> StartAsync(IReadOnlyDictionary<string, string[]> layout, DataCentreTimers timers)
+    /// <summary>
+    /// Starts <paramref name="layout"/> (host name → the guests it runs); host labNN is the Unix user threerc-labNN.
+    /// With <paramref name="push"/>, the monitor also hears every heartbeat on UDP (Monitor:Push).
+    /// </summary>
+    public static async Task<LibvirtLab> StartAsync(IReadOnlyDictionary<string, string[]> layout, DataCentreTimers timers, bool push = false)
     {
-        var lab = new LibvirtLab();
+        var lab = new LibvirtLab(push);
         try
         {
             await lab.BuildAsync(layout, timers);
@@ -147,7 +149,7 @@ public sealed class LibvirtLab : IDataCentre
         foreach (var (hostName, user) in layout.Keys.Zip(_users))
         {
             Hosts.Add(await LabHost.StartAsync(hostName, user, $"10.97.0.{Hosts.Count + 1}", ClientKey, Gmond));
-            foreach (var vm in layout[hostName]) Guests.Add(LabGuest.Create(vm, hostName, ++number, Gmond.UdpPort, storage));
+            foreach (var vm in layout[hostName]) Guests.Add(LabGuest.Create(vm, hostName, ++number, Gmond, storage));
         }
 
         await File.WriteAllLinesAsync(KnownHostsFile, Hosts.Select(host => host.Ssh.KnownHostsLine));
