@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian's archive, the real parts ThreeRC's tests start (RabbitMQ, PostgreSQL, Ganglia, sshd, dnsmasq,
-# ipmi_sim) and the tools around them (promtool among them). Only what is missing is installed; an up-to-date machine
-# is left alone.
+# ipmi_sim), the tools around them (promtool among them) and a headless chromium for the dashboard. Only what is
+# missing is installed; an up-to-date machine is left alone.
 set -euo pipefail
 
 packages=(
@@ -21,6 +21,7 @@ packages=(
   python3-aiosmtpd    # an SMTP server that keeps what it receives: the notifications' e-mail tests
   procps              # pkill, ps
   systemd             # systemd-analyze verify for infra/systemd's unit (systemd itself need not run)
+  chromium            # the dashboard's browser tests (headless, driven by Playwright)
 )
 
 missing=()

@@ -27,13 +27,15 @@ if [ "$#" -gt 0 ]; then
 else
   # The two suites that start whole stacks (QEMU guests, six services per collection) each run alone: on two cores,
   # together they starved each other's 8-second escalation timers.
-  run ThreeRC.sln --filter "FullyQualifiedName!~ThreeRC.Libvirt.Tests&FullyQualifiedName!~ThreeRC.EndToEnd.Tests"
+  run ThreeRC.sln --filter "FullyQualifiedName!~ThreeRC.Libvirt.Tests&FullyQualifiedName!~ThreeRC.EndToEnd.Tests&FullyQualifiedName!~ThreeRC.Dashboard.Tests"
   for suite in Shared Orchestrator Placement HypervisorExecutor PxeProvisioner Api; do
     THREERC_TEST_STORAGE=PostgreSql run "tests/ThreeRC.$suite.Tests"
   done
   run tests/ThreeRC.Libvirt.Tests
   run tests/ThreeRC.EndToEnd.Tests --filter "FullyQualifiedName!~Redundancy&FullyQualifiedName!~Compose"
   THREERC_TEST_STORAGE=PostgreSql run tests/ThreeRC.EndToEnd.Tests --filter "FullyQualifiedName!~Redundancy&FullyQualifiedName!~Compose"
+  # The dashboard in headless chromium, served by the six services protecting an emulated data centre.
+  run tests/ThreeRC.Dashboard.Tests
   # Two of every service on a 3-node RabbitMQ cluster and PostgreSQL: twelve services and three brokers, alone.
   run tests/ThreeRC.EndToEnd.Tests --filter "FullyQualifiedName~Redundancy"
   # docker-compose.yml started for real (infra/scripts/compose-test.sh): images from Debian's packages, the ha profile

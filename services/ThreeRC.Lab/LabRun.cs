@@ -61,6 +61,7 @@ internal static class LabRun
         app.MapDefaultEndpoints();
         await app.StartAsync(cancellationToken);
         AnsiConsole.MarkupLine($"[bold]ThreeRC lab[/]: {settings.Hosts} hosts, {settings.Hosts * settings.VmsPerHost} VMs, a crash every {LabCommand.Seconds(settings.CrashEvery)} s on average for {settings.Duration}, seed {settings.Seed}.");
+        AnsiConsole.MarkupLine($"Watch it live: [link]http://127.0.0.1:{settings.HttpPort}/[/] (the dashboard).");
         AnsiConsole.MarkupLine($"Health: http://127.0.0.1:{settings.HttpPort}/health. CLI: threerc --api http://127.0.0.1:{settings.GrpcPort} status. Logs: {Markup.Escape(Path.Combine(settings.OutputDirectory, "lab.log"))}. Ctrl+C ends it early.");
 
         var time = app.Services.GetRequiredService<TimeProvider>();

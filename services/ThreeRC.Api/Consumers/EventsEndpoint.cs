@@ -19,7 +19,7 @@ public static class EventsEndpoint
 
     private static readonly Type[] Consumers =
     [
-        typeof(HostUnresponsiveConsumer), typeof(HostResponsiveConsumer), typeof(HostLoadReportedConsumer),
+        typeof(HostUnresponsiveConsumer), typeof(HostResponsiveConsumer), typeof(HostLoadReportedConsumer), typeof(HostStatesReportedConsumer),
         typeof(MonitorSourceUnavailableConsumer), typeof(MonitorSourceRestoredConsumer),
         typeof(RecoveryRequestedConsumer), typeof(RecoveryStartedConsumer), typeof(RecoveryStepStartedConsumer),
         typeof(RecoveryCompletedConsumer), typeof(FencingAlertConsumer), typeof(FencingHaltedConsumer), typeof(FencingResumedConsumer),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using ThreeRC.Api.Authentication;
 using ThreeRC.Api.Consumers;
+using ThreeRC.Api.Dashboard;
 using ThreeRC.Api.Feed;
 using ThreeRC.Api.Grpc;
 using ThreeRC.Api.HealthChecks;
@@ -13,6 +14,7 @@ using ThreeRC.Api.Persistence;
 using ThreeRC.Api.Planning;
 using ThreeRC.Api.Preflight;
 using ThreeRC.Api.ReadModel;
+using ThreeRC.Api.Reports;
 using ThreeRC.Contracts.Operations;
 using ThreeRC.Contracts.Placement;
 using ThreeRC.Persistence;
@@ -25,8 +27,8 @@ namespace ThreeRC.Api.Extensions;
 public static class ApiModule
 {
     /// <summary>
-    /// Adds the Api module: the read model fed by every event, the gRPC services (with reflection and the
-    /// standard health service) and the operator key.
+    /// Adds the Api module: the read model fed by every event, the gRPC services (with reflection, the standard health
+    /// service and their JSON API), the status page and the operator key.
     /// </summary>
     public static ServiceModules AddApi(this ServiceModules modules)
     {
@@ -49,6 +51,7 @@ public static class ApiModule
         services.AddSingleton<TimelineStore>();
         services.AddSingleton<OperatorActionStore>();
         services.AddSingleton<ClusterReader>();
+        services.AddSingleton<FencingAlerts>();
         services.AddSingleton<EventFeed>();
         services.AddMetrics();
         services.AddSingleton<IncidentMetrics>();
@@ -63,6 +66,7 @@ public static class ApiModule
 
         services.AddSingleton<StoreUnavailableInterceptor>();
         services.AddGrpc(grpc => grpc.Interceptors.Add<StoreUnavailableInterceptor>())
+            .AddJsonTranscoding()
             .Guarded<ClusterService>()
             .Guarded<RecoveriesService>()
             .Guarded<ReportsService>()
@@ -90,6 +94,8 @@ public static class ApiModule
             endpoints.MapGrpcService<OperationsService>();
             endpoints.MapGrpcReflectionService();
             endpoints.MapGrpcHealthChecksService();
+            endpoints.MapDashboard();
+            endpoints.MapRecoveryTimes();
         });
         return modules;
     }

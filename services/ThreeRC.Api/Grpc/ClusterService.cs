@@ -13,6 +13,7 @@ public sealed class ClusterService(
     ClusterReader cluster,
     MonitorSourceStore sources,
     FencingBrakeStore brake,
+    FencingAlerts alerts,
     OperatorActionStore actions) : Cluster.ClusterBase
 {
     public const int RecentActions = 10;
@@ -23,9 +24,11 @@ public sealed class ClusterService(
         var hosts = await cluster.HostsAsync(vms, context.CancellationToken);
         var monitorSources = await sources.ListAsync(context.CancellationToken);
         var fencing = await brake.CurrentAsync(context.CancellationToken);
+        var unacknowledged = await alerts.UnacknowledgedAsync(context.CancellationToken);
         return new ListHostsResponse
         {
             FencingHalted = fencing.ToProto(),
+            FencingAlerts = { unacknowledged.Select(FencingMapping.ToProto) },
             Hosts = { hosts },
             MonitorSources =
             {

@@ -6,6 +6,7 @@ using ThreeRC.Api.Grpc.Mapping;
 using ThreeRC.Api.Persistence;
 using ThreeRC.Api.Planning;
 using ThreeRC.Api.Preflight;
+using ThreeRC.Api.ReadModel;
 using ThreeRC.Api.V1;
 using ThreeRC.Contracts.Operations;
 using ThreeRC.Contracts.Recovery;
@@ -23,6 +24,7 @@ public sealed class OperationsService(
     RecoveryPlanner planner,
     OperatorActionStore actions,
     FencingBrakeStore brake,
+    FencingAlerts alerts,
     PreflightRounds preflights,
     IPublishEndpoint bus,
     TimeProvider time,
@@ -100,6 +102,25 @@ public sealed class OperationsService(
             Target = OperatorTargets.Cluster,
             Detail = reason,
             RequestedAt = now,
+        }, context);
+    }
+
+    [OperatorCommand]
+    public override async Task<OperatorAction> AcknowledgeFencingAlert(AcknowledgeFencingAlertRequest request, ServerCallContext context)
+    {
+        var recoveryId = Require.RecoveryId(request.RecoveryId, "recovery_id");
+        var reason = Require.Reason(request.Reason, "reason");
+        var requestedBy = Require.Operator(request.RequestedBy, "requested_by");
+        var alert = (await alerts.UnacknowledgedAsync(context.CancellationToken)).FirstOrDefault(alert => alert.RecoveryId == recoveryId)
+            ?? throw Require.FailedPrecondition($"recovery {recoveryId} has no fencing alert to acknowledge: it raised none, it has ended, or its latest alert was acknowledged");
+
+        return await RecordAsync(new OperatorActionRecord
+        {
+            RequestedBy = requestedBy,
+            Action = FencingAlerts.AcknowledgeAction,
+            Target = OperatorTargets.Recovery(recoveryId),
+            Detail = $"{alert.VmName} on {alert.HostName}: {reason}",
+            RequestedAt = time.GetUtcNow(),
         }, context);
     }
 

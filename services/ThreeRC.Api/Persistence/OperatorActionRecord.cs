@@ -7,10 +7,10 @@ public sealed record OperatorActionRecord
 
     public string RequestedBy { get; init; } = "";
 
-    /// <summary>maintenance-on, maintenance-off or recovery.</summary>
+    /// <summary>maintenance-on, maintenance-off, recovery, fencing-resume or fencing-alert-ack.</summary>
     public string Action { get; init; } = "";
 
-    /// <summary>host:NAME or vm:NAME.</summary>
+    /// <summary>host:NAME, vm:NAME, recovery:ID or cluster.</summary>
     public string Target { get; init; } = "";
 
     public string Detail { get; init; } = "";

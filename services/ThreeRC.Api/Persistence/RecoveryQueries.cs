@@ -10,6 +10,7 @@ public sealed class RecoveryQueries(ApiDatabase database)
         SELECT r.id AS Id, r.vm_name AS VmName, r.start_level AS StartLevel, r.trigger AS Trigger,
                r.last_heard_at AS LastHeardAt, r.started_at AS StartedAt, r.completed_at AS CompletedAt,
                r.outcome AS Outcome, r.reason AS Reason, r.time_to_recover_ms AS TimeToRecoverMs,
+               r.reported_again_at AS ReportedAgainAt,
                (SELECT s.step FROM recovery_steps s WHERE s.recovery_id = r.id ORDER BY s.started_at DESC LIMIT 1) AS CurrentStep
         FROM recoveries r
         """;
@@ -46,10 +47,14 @@ public sealed class RecoveryQueries(ApiDatabase database)
     public Task<IReadOnlyList<RecoveryRecord>> OpenAsync(CancellationToken cancellationToken) =>
         database.QueryAsync<RecoveryRecord>($"{Select} WHERE r.completed_at IS NULL ORDER BY r.started_at", null, cancellationToken);
 
-    /// <summary>The incidents during which the VM was down at some time in [from, to).</summary>
+    /// <summary>The incidents during which the VM was down at some time in [from, to) (see <see cref="RecoveryRecord.DownUntil"/>).</summary>
     public Task<IReadOnlyList<RecoveryRecord>> OverlappingAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         database.QueryAsync<RecoveryRecord>(
-            $"{Select} WHERE coalesce(r.last_heard_at, r.started_at) < @to AND (r.completed_at IS NULL OR r.completed_at > @from)",
+            $"""
+            {Select}
+            WHERE coalesce(r.last_heard_at, r.started_at) < @to
+              AND coalesce(CASE WHEN r.outcome = 'Failed' THEN r.reported_again_at ELSE r.completed_at END, @to) > @from
+            """,
             new { from = from.ToUniversalTime(), to = to.ToUniversalTime() },
             cancellationToken);
 

@@ -89,4 +89,14 @@ public sealed class RecoveryStore(ApiDatabase database)
                 }),
                 transaction);
         }, cancellationToken);
+
+    /// <summary>Ends the downtime of the VM's failed incidents that ended before <paramref name="at"/> and had no report since.</summary>
+    public Task ReportedAgainAsync(string vmName, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(
+            """
+            UPDATE recoveries SET reported_again_at = @at
+            WHERE vm_name = @vmName AND outcome = 'Failed' AND reported_again_at IS NULL AND completed_at <= @at
+            """,
+            new { vmName, at = at.ToUniversalTime() },
+            cancellationToken);
 }

@@ -24,4 +24,17 @@ public sealed class TimelineStore(ApiDatabase database)
             """,
             new { recoveryId },
             cancellationToken);
+
+    /// <summary>The latest event of <paramref name="kind"/> of each open incident that has one, oldest first.</summary>
+    public Task<IReadOnlyList<RaisedAlert>> LatestInOpenIncidentsAsync(string kind, CancellationToken cancellationToken) =>
+        database.QueryAsync<RaisedAlert>(
+            """
+            SELECT e.recovery_id AS RecoveryId, r.vm_name AS VmName, e.host_name AS HostName, e.summary AS Summary, e.occurred_at AS RaisedAt
+            FROM recovery_events e JOIN recoveries r ON r.id = e.recovery_id
+            WHERE e.kind = @kind AND r.completed_at IS NULL
+              AND e.occurred_at = (SELECT MAX(l.occurred_at) FROM recovery_events l WHERE l.recovery_id = e.recovery_id AND l.kind = @kind)
+            ORDER BY e.occurred_at
+            """,
+            new { kind },
+            cancellationToken);
 }

@@ -5,7 +5,8 @@ namespace ThreeRC.Api.Reports;
 
 /// <summary>
 /// A VM is down from an incident's last-heard time (its start when unknown) to its end, or until now while it
-/// is open. Downtime is clipped to the window, and overlapping incidents count once.
+/// is open; after a failed incident, until it reports again. Downtime is clipped to the window, and overlapping
+/// incidents count once. The time to recover counts from the last heartbeat too, not from the detection.
 /// </summary>
 public static class AvailabilityCalculator
 {
@@ -14,13 +15,13 @@ public static class AvailabilityCalculator
     {
         var inWindow = incidents
             .Where(incident => incident.VmName == vmName)
-            .Select(incident => (Incident: incident, Start: Max(incident.DownSince, windowStart), End: Min(incident.CompletedAt ?? now, windowEnd)))
+            .Select(incident => (Incident: incident, Start: Max(incident.DownSince, windowStart), End: Min(incident.DownUntil ?? now, windowEnd)))
             .Where(down => down.End > down.Start)
             .ToList();
         var downtime = Union(inWindow.Select(down => (down.Start, down.End)));
         var recovered = inWindow
-            .Where(down => down.Incident.Outcome == RecoveryOutcome.Recovered && down.Incident.TimeToRecoverMs is not null)
-            .Select(down => TimeSpan.FromMilliseconds(down.Incident.TimeToRecoverMs!.Value))
+            .Select(down => down.Incident.TimeToRecover)
+            .OfType<TimeSpan>()
             .Order()
             .ToList();
         var window = windowEnd - windowStart;

@@ -10,7 +10,7 @@ namespace ThreeRC.Cli.Commands;
 public static class StatusCommand
 {
     public static Command Create() =>
-        new Command("status", "The physical hosts and the VMs: state, load, where each VM runs, open incidents, maintenance; first, the mass-failure brake when it holds.")
+        new Command("status", "The physical hosts and the VMs: state, load, where each VM runs, open incidents, maintenance; first, the mass-failure brake when it holds and the fencing alerts nobody acknowledged.")
             .WithApiAction(RunAsync);
 
     private static async Task RunAsync(ApiSession api, Printer printer, ParseResult parsed, CancellationToken cancellationToken)
@@ -26,6 +26,7 @@ public static class StatusCommand
         }
 
         if (hosts.FencingHalted is { } halt) printer.Write(Brake(halt));
+        foreach (var alert in hosts.FencingAlerts) printer.Write(Alert(alert));
         printer.Write(HostTable(hosts));
         printer.Write(VmTable(vms));
         var blind = hosts.MonitorSources.Where(source => !source.Available).ToList();
@@ -40,6 +41,14 @@ public static class StatusCommand
         ("Why", halt.Reason),
         ("Meanwhile", "no host is fenced and no incident acts"),
         ("To go on", "check that the silent hosts are really down, then: threerc fencing resume --reason \"...\""),
+    ]);
+
+    private static Spectre.Console.Panel Alert(FencingAlert alert) => Tables.Facts($"FENCING ALERT: {alert.VmName}",
+    [
+        ("Since", Show.Time(alert.RaisedAt)),
+        ("What", alert.Summary),
+        ("Incident", alert.RecoveryId),
+        ("To go on", $"power {alert.HostName} off by hand or mend its fencing; then: threerc fencing acknowledge {alert.RecoveryId} --reason \"...\""),
     ]);
 
     private static Spectre.Console.Table HostTable(ListHostsResponse hosts)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ThreeRC.Api.Reports;
 using ThreeRC.Lab.Simulation;
 
 namespace ThreeRC.Lab.Reporting;

@@ -19,15 +19,29 @@ internal sealed class HostBoard(ClusterInventory inventory, PushBoard push, ILog
     private readonly HashSet<string> _gangliaNames = new(WatchedHost.From(inventory).Select(host => host.GangliaName), StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _ignored = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _explained = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, HostStatus> _status = [];
+    private readonly Dictionary<string, (HostStatus Status, DateTimeOffset Since)> _status = [];
     private readonly Dictionary<string, HostSighting> _lastSightings = [];
     private readonly ConcurrentDictionary<string, DateTimeOffset> _incidents = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyList<WatchedHost> Hosts { get; } = WatchedHost.From(inventory);
 
-    public HostStatus StatusOf(WatchedHost host) => _status.GetValueOrDefault(host.Name);
+    public HostStatus StatusOf(WatchedHost host) => _status.GetValueOrDefault(host.Name).Status;
 
-    public void Record(WatchedHost host, HostStatus status) => _status[host.Name] = status;
+    public void Record(WatchedHost host, HostStatus status, DateTimeOffset now)
+    {
+        if (StatusOf(host) != status) _status[host.Name] = (status, now);
+    }
+
+    /// <summary>What the bus was last told of each host judged so far, and since when.</summary>
+    public IReadOnlyList<HostStateReport> States() =>
+    [
+        .. Hosts.Where(host => StatusOf(host) != HostStatus.Unknown).Select(host =>
+        {
+            var (status, since) = _status[host.Name];
+            var sighting = _lastSightings.GetValueOrDefault(host.Name);
+            return new HostStateReport(host.Name, host.Kind, status == HostStatus.Responsive, since, sighting?.LastHeardAt, sighting?.Source.ToString());
+        }),
+    ];
 
     /// <summary>
     /// An incident opened for <paramref name="name"/> at <paramref name="startedAt"/>. A VM can be recovered before

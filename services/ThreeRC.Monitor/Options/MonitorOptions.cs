@@ -20,6 +20,12 @@ public sealed class MonitorOptions
     /// <summary>A document larger than this is refused as a source failure.</summary>
     public int MaxDocumentBytes { get; set; } = 64 * 1024 * 1024;
 
+    /// <summary>
+    /// How often the state of every judged host is published again (HostStatesReported), for read models that started
+    /// after it was announced; zero turns it off.
+    /// </summary>
+    public TimeSpan StateReportInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Ganglia's packets heard as they arrive (docs/monitor.md, "Push detection"); off unless a port is set.</summary>
     public PushOptions Push { get; set; } = new();
 }

@@ -1,7 +1,10 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ThreeRC.Contracts.Monitoring;
 using ThreeRC.Monitor.Detection;
 using ThreeRC.Monitor.Ganglia;
+using ThreeRC.Monitor.Options;
 using ThreeRC.Monitor.Sources;
 using ThreeRC.ServiceDefaults.Messaging;
 
@@ -11,7 +14,7 @@ namespace ThreeRC.Monitor.Polling;
 /// One poll: read every source at once, announce the sources that failed or came back, judge every host of the
 /// inventory and publish its transitions, then the load. A status changes only once its message is published, so a
 /// message the bus refused, or did not confirm in time, is published again at the next poll. When no source answers,
-/// no host is judged. Between polls, the hosts heard on UDP are judged again on the last reports (<see cref="JudgeAgainAsync"/>).
+/// no host is judged. Every <c>StateReportInterval</c> it also publishes what it last announced of every host. Between polls, the hosts heard on UDP are judged again on the last reports (<see cref="JudgeAgainAsync"/>).
 /// </summary>
 internal sealed class PollCycle(
     IGangliaReader reader,
@@ -19,10 +22,12 @@ internal sealed class PollCycle(
     HostBoard hosts,
     DownConfirmation confirmation,
     IBus bus,
+    IOptions<MonitorOptions> options,
     TimeProvider time,
     ILogger<PollCycle> logger)
 {
     private List<SourceReport> _answered = [];
+    private DateTimeOffset _statesReportedAt = DateTimeOffset.MinValue;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +42,15 @@ internal sealed class PollCycle(
         _answered = reports.Where(report => report.Answered).ToList();
         if (await JudgeAsync(cancellationToken) is { } poll && HostEvents.Load(poll.Hosts, time.GetUtcNow()) is { } load)
             await bus.Publish(load, cancellationToken).WithinPublishLimit(cancellationToken);
+        await ReportStatesAsync(cancellationToken);
+    }
+
+    private async Task ReportStatesAsync(CancellationToken cancellationToken)
+    {
+        var (now, interval) = (time.GetUtcNow(), options.Value.StateReportInterval);
+        if (interval <= TimeSpan.Zero || now - _statesReportedAt < interval || hosts.States() is not { Count: > 0 } states) return;
+        await bus.Publish(new HostStatesReported(now, states), cancellationToken).WithinPublishLimit(cancellationToken);
+        _statesReportedAt = now;
     }
 
     /// <summary>Judges every host again on the last poll's reports and what UDP heard since; nothing while no source answered.</summary>
@@ -84,7 +98,7 @@ internal sealed class PollCycle(
                 hosts.Announced(judgement.Host);
             }
 
-            hosts.Record(judgement.Host, HostStatus.Responsive);
+            hosts.Record(judgement.Host, HostStatus.Responsive, now);
         }
     }
 
@@ -101,7 +115,7 @@ internal sealed class PollCycle(
             if (message.QuietPhysicalHosts.Count > 1)
                 logger.LogWarning("{Count} physical hosts are quiet at once ({QuietPhysicalHosts}): has the monitor or Ganglia lost its network?",
                     message.QuietPhysicalHosts.Count, string.Join(", ", message.QuietPhysicalHosts));
-            hosts.Record(judgement.Host, HostStatus.Unresponsive);
+            hosts.Record(judgement.Host, HostStatus.Unresponsive, now);
         }
     }
 }

@@ -33,7 +33,7 @@ public sealed class OrchestratorRehearsal : IRehearsal
             var now = DateTimeOffset.UtcNow;
             var place = await stage.CueAsync<PlaceVm>(
                 new HostUnresponsive(Home, HostKind.Physical, Home, now, now, "rehearsal", "rehearsal"), cancellationToken);
-            await MoveAsync(stage, place.RecoveryId, from: Home, to: Spare, cancellationToken);
+            await MoveAsync(stage, place, from: Home, to: Spare, cancellationToken);
             await stage.Bus.Publish(new HostResponsive(Home, HostKind.Physical, Home, now, now, "rehearsal"), cancellationToken);
         }
         finally
@@ -47,15 +47,15 @@ public sealed class OrchestratorRehearsal : IRehearsal
         var now = DateTimeOffset.UtcNow;
         var reboot = await stage.CueAsync<RebootGuest>(
             new HostUnresponsive(Vm, HostKind.Virtual, Vm, now, now, "rehearsal", "rehearsal"), cancellationToken);
-        await stage.CueAsync<PlaceVm>(new GuestRebootFailed(reboot.RecoveryId, Vm, reboot.CommandId, "rehearsal", false, null, now), cancellationToken);
-        await MoveAsync(stage, reboot.RecoveryId, from: Spare, to: Home, cancellationToken);
+        var place = await stage.CueAsync<PlaceVm>(new GuestRebootFailed(reboot.RecoveryId, Vm, reboot.CommandId, "rehearsal", false, null, now), cancellationToken);
+        await MoveAsync(stage, place, from: Spare, to: Home, cancellationToken);
     }
 
     /// <summary>From placement's answer to the VM reporting again: fenced on <paramref name="from"/>, restarted on <paramref name="to"/>.</summary>
-    private static async Task MoveAsync(RehearsalStage stage, Guid incident, string from, string to, CancellationToken cancellationToken)
+    private static async Task MoveAsync(RehearsalStage stage, PlaceVm place, string from, string to, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
-        var fence = await stage.CueAsync<FenceHost>(new VmPlaced(incident, Vm, to, from, "rehearsal", now), cancellationToken);
+        var (now, incident) = (DateTimeOffset.UtcNow, place.RecoveryId);
+        var fence = await stage.CueAsync<FenceHost>(new VmPlaced(incident, Vm, to, from, "rehearsal", now, place.RequestId), cancellationToken);
         var restart = await stage.CueAsync<RestartVm>(new HostFenced(incident, Vm, fence.CommandId, from, fence.Method, [], now), cancellationToken);
         await stage.Bus.Publish(new VmRestarted(incident, Vm, restart.CommandId, to, [], now), cancellationToken);
         await stage.CueAsync<RecoveryCompleted>(new HostResponsive(Vm, HostKind.Virtual, Vm, now, now, "rehearsal"), cancellationToken);

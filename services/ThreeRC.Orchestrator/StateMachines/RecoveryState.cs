@@ -43,7 +43,7 @@ public sealed class RecoveryState : SagaStateMachineInstance, ISagaVersion
     /// <summary>The host placement chose for this restart.</summary>
     public string? TargetHost { get; set; }
 
-    /// <summary>The command sent last: only its result moves the incident on.</summary>
+    /// <summary>The command (or placement request) sent last: only its result moves the incident on.</summary>
     public Guid? CommandId { get; set; }
 
     public int FenceAttempts { get; set; }

@@ -48,7 +48,7 @@ internal static class RecoveryStateExtensions
     /// <summary>Where the VM runs, when only one host may run it.</summary>
     public static string? RunningOn(this RecoveryState saga) => saga.MayRunOn.Count == 1 ? saga.MayRunOn[0] : null;
 
-    public static bool Expects(this RecoveryState saga, Guid commandId) => saga.CommandId == commandId;
+    public static bool Expects(this RecoveryState saga, Guid? commandId) => commandId is not null && saga.CommandId == commandId;
 
     public static bool Serves(this RecoveryState saga, Guid recoveryId) => saga.RecoveryId == recoveryId;
 }

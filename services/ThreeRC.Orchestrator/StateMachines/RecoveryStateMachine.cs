@@ -55,13 +55,13 @@ public sealed partial class RecoveryStateMachine : MassTransitStateMachine<Recov
             Escalate(When(DeadlineReached, IsDue), _ => $"no heartbeat within T1 ({_steps.Timers.RebootWait}) of the guest reboot"));
 
         During(Placing,
-            When(NoRoom, c => c.Saga.Serves(c.Message.RecoveryId)).IfElse(c => c.Message.Queued,
+            When(NoRoom, c => c.Saga.Serves(c.Message.RecoveryId) && c.Saga.Expects(c.Message.RequestId)).IfElse(c => c.Message.Queued,
                 wait => wait.Then(c => _steps.AwaitCapacity(c, c.Message.Reason)).TransitionTo(AwaitingCapacity),
                 never => Fail(never, c => $"placement cannot place it: {c.Message.Reason}")),
             Place(When(DeadlineReached, IsDue), _ => "placement did not answer; asking again"));
 
         During(Placing, AwaitingCapacity,
-            FenceOrStart(When(Placed, c => c.Saga.Serves(c.Message.RecoveryId)).Then(c => _steps.Placed(c, c.Message))));
+            FenceOrStart(When(Placed, c => c.Saga.Serves(c.Message.RecoveryId) && c.Saga.Expects(c.Message.RequestId)).Then(c => _steps.Placed(c, c.Message))));
 
         During(QueuedForFencing,
             Fence(When(DeadlineReached, IsDue)));

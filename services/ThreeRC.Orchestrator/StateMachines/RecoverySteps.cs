@@ -49,7 +49,8 @@ public sealed class RecoverySteps(ClusterInventory inventory, IOptions<Orchestra
         var relocate = saga.LostHost is not null && saga.LostHost == saga.CurrentHost;
         Begin(context, RecoveryStep.Placement, null, relocate ? $"choose a host other than {saga.LostHost} ({detail})" : $"choose a host ({detail})");
         saga.SetDeadline(Now + _options.PlacementTimeout);
-        context.PublishWithState(new PlaceVm(saga.RecoveryId, saga.VmName, relocate, Vm(saga).Priority, Now, [.. saga.RestartFailedOn]));
+        // Like a command, the request has an id of its own: an answer to an earlier one (a redelivery, a late reply) is stale.
+        Send(context, id => new PlaceVm(saga.RecoveryId, saga.VmName, relocate, Vm(saga).Priority, Now, [.. saga.RestartFailedOn], id));
     }
 
     public void AwaitCapacity(BehaviorContext<RecoveryState> context, string reason)

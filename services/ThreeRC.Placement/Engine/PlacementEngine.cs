@@ -23,14 +23,26 @@ internal sealed partial class PlacementEngine(PlacementState state, PlacementOpt
             return Refuse(request, "PlaceVm carries no RecoveryId: every placement must name its incident", now);
         if (state.Reservations.GetValueOrDefault(request.RecoveryId) is { } reserved)
         {
-            logger.LogInformation("PlaceVm for {VmName} ({RecoveryId}) again: answered with its reservation on {HostName}", reserved.VmName, reserved.RecoveryId, reserved.HostName);
-            return reserved.ToMessage();
+            if (reserved.RequestId == request.RequestId)
+            {
+                logger.LogInformation("PlaceVm for {VmName} ({RecoveryId}) again: answered with its reservation on {HostName}", reserved.VmName, reserved.RecoveryId, reserved.HostName);
+                return reserved.ToMessage();
+            }
+
+            // A new request of the incident: the earlier answer is spent (its restart failed, perhaps before placement heard).
+            state.Release(reserved.RecoveryId);
+            logger.LogInformation("PlaceVm for {VmName} ({RecoveryId}) anew: released its reservation on {HostName} for the earlier request", reserved.VmName, reserved.RecoveryId, reserved.HostName);
         }
 
         if (state.Waiting.GetValueOrDefault(request.RecoveryId) is { } waiting)
         {
-            logger.LogInformation("PlaceVm for {VmName} ({RecoveryId}) again: it is still waiting for capacity", waiting.VmName, waiting.RecoveryId);
-            return waiting.ToMessage();
+            if (waiting.RequestId == request.RequestId)
+            {
+                logger.LogInformation("PlaceVm for {VmName} ({RecoveryId}) again: it is still waiting for capacity", waiting.VmName, waiting.RecoveryId);
+                return waiting.ToMessage();
+            }
+
+            state.Dequeue(waiting.RecoveryId);
         }
 
         if (state.FindVm(request.VmName) is not { } vm)
@@ -38,11 +50,12 @@ internal sealed partial class PlacementEngine(PlacementState state, PlacementOpt
 
         DropEarlierIncidentsOf(vm.Name);
         var choice = _chooser.Choose(state, RequestFor(vm, request.MustRelocate, now, request.RestartFailedOn));
-        if (choice.Host is not null) return Reserve(request.RecoveryId, vm, choice, now);
+        if (choice.Host is not null) return Reserve(request.RecoveryId, request.RequestId, vm, choice, now);
 
         var entry = new WaitingRequest
         {
             RecoveryId = request.RecoveryId,
+            RequestId = request.RequestId,
             VmName = vm.Name,
             MustRelocate = request.MustRelocate,
             Priority = request.Priority,
@@ -73,7 +86,7 @@ internal sealed partial class PlacementEngine(PlacementState state, PlacementOpt
             var choice = _chooser.Choose(state, RequestFor(vm, waiting.MustRelocate, now));
             if (choice.Host is null) continue;
             state.Dequeue(waiting.RecoveryId);
-            placed.Add(Reserve(waiting.RecoveryId, vm, choice, now));
+            placed.Add(Reserve(waiting.RecoveryId, waiting.RequestId, vm, choice, now));
         }
 
         return placed;
@@ -91,11 +104,12 @@ internal sealed partial class PlacementEngine(PlacementState state, PlacementOpt
         return new PlacementPreview(vm.Name, choice.Host?.Name, choice.Reason);
     }
 
-    private VmPlaced Reserve(Guid recoveryId, VirtualMachine vm, HostChoice choice, DateTimeOffset now)
+    private VmPlaced Reserve(Guid recoveryId, Guid? requestId, VirtualMachine vm, HostChoice choice, DateTimeOffset now)
     {
         var reservation = new Reservation
         {
             RecoveryId = recoveryId,
+            RequestId = requestId,
             VmName = vm.Name,
             HostName = choice.Host!.Name,
             PreviousHost = state.HostOf(vm.Name),
@@ -111,7 +125,7 @@ internal sealed partial class PlacementEngine(PlacementState state, PlacementOpt
     private NoCapacity Refuse(PlaceVm request, string reason, DateTimeOffset now)
     {
         logger.LogWarning("Refused PlaceVm for {VmName} ({RecoveryId}): {Reason}", request.VmName, request.RecoveryId, reason);
-        return new NoCapacity(request.RecoveryId, request.VmName ?? "", reason, Queued: false, now);
+        return new NoCapacity(request.RecoveryId, request.VmName ?? "", reason, Queued: false, now, request.RequestId);
     }
 
     /// <summary>A new incident of a VM ends its earlier ones here: one VM holds at most one reservation or place in the queue.</summary>

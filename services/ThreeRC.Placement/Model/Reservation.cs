@@ -7,6 +7,9 @@ internal sealed record Reservation
 {
     public required Guid RecoveryId { get; init; }
 
+    /// <summary>The request of the incident this answers (<see cref="PlaceVm.RequestId"/>).</summary>
+    public Guid? RequestId { get; init; }
+
     public required string VmName { get; init; }
 
     public required string HostName { get; init; }
@@ -19,5 +22,5 @@ internal sealed record Reservation
 
     public required DateTimeOffset ExpiresAt { get; init; }
 
-    public VmPlaced ToMessage() => new(RecoveryId, VmName, HostName, PreviousHost, Reason, PlacedAt);
+    public VmPlaced ToMessage() => new(RecoveryId, VmName, HostName, PreviousHost, Reason, PlacedAt, RequestId);
 }

@@ -7,6 +7,9 @@ internal sealed record WaitingRequest
 {
     public required Guid RecoveryId { get; init; }
 
+    /// <summary>The request of the incident that waits (<see cref="PlaceVm.RequestId"/>).</summary>
+    public Guid? RequestId { get; init; }
+
     public required string VmName { get; init; }
 
     public required bool MustRelocate { get; init; }
@@ -22,5 +25,5 @@ internal sealed record WaitingRequest
 
     public required DateTimeOffset QueuedAt { get; init; }
 
-    public NoCapacity ToMessage() => new(RecoveryId, VmName, Reason, Queued: true, QueuedAt);
+    public NoCapacity ToMessage() => new(RecoveryId, VmName, Reason, Queued: true, QueuedAt, RequestId);
 }

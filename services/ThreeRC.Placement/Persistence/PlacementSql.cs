@@ -26,15 +26,15 @@ internal static class PlacementSql
     public const string DeleteHost = "DELETE FROM host_states WHERE host_name = @Key";
 
     public const string SelectReservations = """
-        SELECT recovery_id AS RecoveryId, vm_name AS VmName, host_name AS HostName, previous_host AS PreviousHost,
+        SELECT recovery_id AS RecoveryId, request_id AS RequestId, vm_name AS VmName, host_name AS HostName, previous_host AS PreviousHost,
                reason AS Reason, placed_at AS PlacedAt, expires_at AS ExpiresAt
         FROM reservations
         """;
 
     public const string UpsertReservation = """
-        INSERT INTO reservations (recovery_id, vm_name, host_name, previous_host, reason, placed_at, expires_at)
-        VALUES (@RecoveryId, @VmName, @HostName, @PreviousHost, @Reason, @PlacedAt, @ExpiresAt)
-        ON CONFLICT (recovery_id) DO UPDATE SET vm_name = excluded.vm_name, host_name = excluded.host_name, previous_host = excluded.previous_host, reason = excluded.reason, placed_at = excluded.placed_at, expires_at = excluded.expires_at
+        INSERT INTO reservations (recovery_id, request_id, vm_name, host_name, previous_host, reason, placed_at, expires_at)
+        VALUES (@RecoveryId, @RequestId, @VmName, @HostName, @PreviousHost, @Reason, @PlacedAt, @ExpiresAt)
+        ON CONFLICT (recovery_id) DO UPDATE SET request_id = excluded.request_id, vm_name = excluded.vm_name, host_name = excluded.host_name, previous_host = excluded.previous_host, reason = excluded.reason, placed_at = excluded.placed_at, expires_at = excluded.expires_at
         """;
 
     public const string DeleteReservation = "DELETE FROM reservations WHERE recovery_id = @Key";
@@ -51,15 +51,15 @@ internal static class PlacementSql
     public const string DeleteStart = "DELETE FROM recent_starts WHERE vm_name = @Key";
 
     public const string SelectWaiting = """
-        SELECT recovery_id AS RecoveryId, vm_name AS VmName, must_relocate AS MustRelocate, priority AS Priority,
+        SELECT recovery_id AS RecoveryId, request_id AS RequestId, vm_name AS VmName, must_relocate AS MustRelocate, priority AS Priority,
                requested_at AS RequestedAt, sequence AS Sequence, reason AS Reason, queued_at AS QueuedAt
         FROM waiting_requests
         """;
 
     public const string UpsertWaiting = """
-        INSERT INTO waiting_requests (recovery_id, vm_name, must_relocate, priority, requested_at, sequence, reason, queued_at)
-        VALUES (@RecoveryId, @VmName, @MustRelocate, @Priority, @RequestedAt, @Sequence, @Reason, @QueuedAt)
-        ON CONFLICT (recovery_id) DO UPDATE SET vm_name = excluded.vm_name, must_relocate = excluded.must_relocate, priority = excluded.priority, requested_at = excluded.requested_at, sequence = excluded.sequence, reason = excluded.reason, queued_at = excluded.queued_at
+        INSERT INTO waiting_requests (recovery_id, request_id, vm_name, must_relocate, priority, requested_at, sequence, reason, queued_at)
+        VALUES (@RecoveryId, @RequestId, @VmName, @MustRelocate, @Priority, @RequestedAt, @Sequence, @Reason, @QueuedAt)
+        ON CONFLICT (recovery_id) DO UPDATE SET request_id = excluded.request_id, vm_name = excluded.vm_name, must_relocate = excluded.must_relocate, priority = excluded.priority, requested_at = excluded.requested_at, sequence = excluded.sequence, reason = excluded.reason, queued_at = excluded.queued_at
         """;
 
     public const string DeleteWaiting = "DELETE FROM waiting_requests WHERE recovery_id = @Key";

@@ -6,4 +6,5 @@ namespace ThreeRC.Contracts.Placement;
 /// <param name="Reason">Why no host qualifies, in words.</param>
 /// <param name="Queued">True when the request waits and a <see cref="VmPlaced"/> follows once capacity appears; false when it can never be placed (unknown VM).</param>
 /// <param name="DecidedAt">When placement decided.</param>
-public record NoCapacity(Guid RecoveryId, string VmName, string Reason, bool Queued, DateTimeOffset DecidedAt);
+/// <param name="RequestId">The <see cref="PlaceVm.RequestId"/> this answers.</param>
+public record NoCapacity(Guid RecoveryId, string VmName, string Reason, bool Queued, DateTimeOffset DecidedAt, Guid? RequestId = null);

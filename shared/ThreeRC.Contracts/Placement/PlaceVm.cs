@@ -8,4 +8,8 @@ namespace ThreeRC.Contracts.Placement;
 /// <param name="RequestedAt">When the orchestrator asked.</param>
 /// <param name="RestartFailedOn">The hosts where this incident's restarts failed, not to be chosen: placement may not
 /// have heard of those failures yet when this arrives.</param>
-public record PlaceVm(Guid RecoveryId, string VmName, bool MustRelocate, int Priority, DateTimeOffset RequestedAt, IReadOnlyList<string>? RestartFailedOn = null);
+/// <param name="RequestId">This request, one of the incident's several: a redelivered request carries the same id and gets
+/// the same answer; a new one is decided anew. The answer (<see cref="VmPlaced"/>, <see cref="NoCapacity"/>) echoes it.</param>
+public record PlaceVm(
+    Guid RecoveryId, string VmName, bool MustRelocate, int Priority, DateTimeOffset RequestedAt, IReadOnlyList<string>? RestartFailedOn = null,
+    Guid? RequestId = null);

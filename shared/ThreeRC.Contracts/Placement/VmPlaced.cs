@@ -7,10 +7,13 @@ namespace ThreeRC.Contracts.Placement;
 /// <param name="PreviousHost">The host the VM ran on according to the VM→host map, if any.</param>
 /// <param name="Reason">Why this host, in words (the score or "current host is healthy").</param>
 /// <param name="PlacedAt">When the reservation was made.</param>
+/// <param name="RequestId">The <see cref="PlaceVm.RequestId"/> this answers: an answer to an earlier request of the
+/// incident is stale.</param>
 public record VmPlaced(
     Guid RecoveryId,
     string VmName,
     string HostName,
     string? PreviousHost,
     string Reason,
-    DateTimeOffset PlacedAt);
+    DateTimeOffset PlacedAt,
+    Guid? RequestId = null);

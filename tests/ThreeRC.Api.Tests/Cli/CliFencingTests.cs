@@ -44,6 +44,28 @@ public sealed class CliFencingTests(ApiFixture fixture) : IClassFixture<ApiFixtu
     }
 
     [Fact]
+    public async Task Status_lists_a_fencing_alert_framed_until_an_operator_acknowledges_it()
+    {
+        var id = Guid.NewGuid();
+        var raisedAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await _api.PublishAsync(new RecoveryStarted(id, "db08", RecoveryLevel.Restart, "alfa02 stopped reporting", null, raisedAt.AddMinutes(-3)));
+        await _api.PublishAsync(new FencingAlert(id, "db08", "alfa02", "the BMC did not answer", 6, raisedAt));
+        await _api.DrainAsync();
+
+        var alerted = await Run("status");
+        var acknowledge = await Testing.Cli.RunAsync(
+            ["fencing", "acknowledge", id.ToString(), "--reason", "powering alfa02 off by hand", "--api", _api.GrpcAddress, "--as", "dave"], apiKey: ApiHost.Key);
+        var after = await Run("status");
+
+        Assert.Equal(0, alerted.ExitCode);
+        Assert.Contains("FENCING ALERT: db08", alerted.Output);
+        Assert.Contains(Lines(alerted), line => line.Contains($"threerc fencing acknowledge {id}"));
+        Assert.True(acknowledge.ExitCode == 0, acknowledge.ToString());
+        Assert.Contains($"Done: fencing-alert-ack on recovery:{id}", acknowledge.Output);
+        Assert.DoesNotContain("FENCING ALERT", after.Output);
+    }
+
+    [Fact]
     public async Task Fencing_resume_without_the_key_is_refused_and_its_help_says_it_needs_one()
     {
         var refused = await Run("fencing", "resume", "--reason", "no key");

@@ -3,15 +3,17 @@ using Grpc.Core;
 using Microsoft.Extensions.Time.Testing;
 using ThreeRC.Api.Tests.Fixtures;
 using ThreeRC.Api.V1;
+using ThreeRC.Contracts.Monitoring;
 using ThreeRC.Contracts.Recovery;
 
 namespace ThreeRC.Api.Tests.Grpc;
 
 /// <summary>
 /// A hand-computed ten-hour window W = [2026-03-01 00:00Z, 10:00Z), the Api's clock at 2026-03-10 12:00Z.
-/// gridce: A down 01:00-01:10 recovered in 8 min; B (last heard unknown) 03:00-03:30 recovered in 30 min;
-/// C down from 23:40 the day before until 00:20, recovered in 35 min (20 min of it in W); D 05:00-05:45 failed;
-/// E down since 09:30 and still open (30 min in W); two incidents outside W.
+/// gridce: A last heard 01:00, detected 01:02, recovered 01:10: 10 min (times to recover count from the last
+/// heartbeat); B (last heard unknown) 03:00-03:30 recovered in 30 min; C down from 23:40 the day before until 00:20,
+/// recovered in 40 min (20 min of it in W); D down from 05:00, given up at 05:45, reporting again at 06:00 (a failed
+/// incident's downtime runs until then); E down since 09:30 and still open (30 min in W); two incidents outside W.
 /// gridse: one cancelled incident, down 02:00-02:11. web01: none.
 /// </summary>
 public sealed class AvailabilityReportScenario : IAsyncLifetime
@@ -29,6 +31,8 @@ public sealed class AvailabilityReportScenario : IAsyncLifetime
         await Incident("gridce", RecoveryOutcome.Recovered, null, W.AddHours(3), W.AddHours(3).AddMinutes(30));
         await Incident("gridce", RecoveryOutcome.Recovered, W.AddMinutes(-20), W.AddMinutes(-15), W.AddMinutes(20));
         await Incident("gridce", RecoveryOutcome.Failed, W.AddHours(5), W.AddHours(5).AddMinutes(5), W.AddHours(5).AddMinutes(45));
+        await Api.DrainAsync();
+        await Api.PublishAsync(Sample.Up("gridce", HostKind.Virtual, W.AddHours(6).AddSeconds(5)));
         await Api.PublishAsync(Sample.Started(Guid.NewGuid(), "gridce", W.AddHours(9).AddMinutes(32), lastHeardAt: W.AddHours(9).AddMinutes(30)));
         await Incident("gridce", RecoveryOutcome.Recovered, W.AddHours(-3), W.AddHours(-3).AddMinutes(5), W.AddHours(-2));
         await Incident("gridce", RecoveryOutcome.Recovered, W.AddHours(12), W.AddHours(12).AddMinutes(5), W.AddHours(12).AddMinutes(20));
@@ -63,10 +67,10 @@ public sealed class AvailabilityReportTests(AvailabilityReportScenario scenario)
 
         var gridce = report.Vms.Single(vm => vm.VmName == "gridce");
         Assert.Equal((5, 3, 1, 0, 1), (gridce.Incidents, gridce.Recovered, gridce.Failed, gridce.Cancelled, gridce.Open));
-        Assert.Equal(TimeSpan.FromMinutes(10 + 30 + 20 + 45 + 30), gridce.Downtime.ToTimeSpan());
+        Assert.Equal(TimeSpan.FromMinutes(10 + 30 + 20 + 60 + 30), gridce.Downtime.ToTimeSpan());
         Assert.Equal(TimeSpan.FromMinutes(30), gridce.MedianTimeToRecover.ToTimeSpan());
-        Assert.Equal(TimeSpan.FromMinutes(35), gridce.WorstTimeToRecover.ToTimeSpan());
-        Assert.Equal(77.5, gridce.AvailabilityPercent, precision: 9);
+        Assert.Equal(TimeSpan.FromMinutes(40), gridce.WorstTimeToRecover.ToTimeSpan());
+        Assert.Equal(75.0, gridce.AvailabilityPercent, precision: 9);
 
         var gridse = report.Vms.Single(vm => vm.VmName == "gridse");
         Assert.Equal((1, 0, 1), (gridse.Incidents, gridse.Recovered, gridse.Cancelled));
@@ -105,6 +109,26 @@ public sealed class AvailabilityReportTests(AvailabilityReportScenario scenario)
         Assert.Equal(now, report.WindowEnd.ToDateTimeOffset());
         Assert.Equal(TimeSpan.FromMinutes(65), report.Vms.Single().Downtime.ToTimeSpan());
         Assert.Equal(100.0 * (120 - 65) / 120, report.Vms.Single().AvailabilityPercent, precision: 9);
+    }
+
+    [Fact]
+    public async Task A_failed_incident_counts_until_its_VM_reports_again_and_only_a_report_after_it_ends_it()
+    {
+        var now = scenario.Clock.GetUtcNow();
+        var id = Guid.NewGuid();
+        await _api.PublishAsync(Sample.Started(id, "db02", now.AddMinutes(-100), lastHeardAt: now.AddMinutes(-110)));
+        await _api.PublishAsync(Sample.Completed(id, "db02", RecoveryOutcome.Failed, now.AddMinutes(-110), now.AddMinutes(-100), now.AddMinutes(-80)));
+        await _api.DrainAsync();
+        await _api.PublishAsync(Sample.Up("db02", HostKind.Virtual, now.AddMinutes(-90)));
+        await _api.DrainAsync();
+        var request = new AvailabilityReportRequest { WindowStart = now.AddHours(-2).ToTimestamp(), VmNames = { "db02" } };
+
+        Assert.Equal(TimeSpan.FromMinutes(110), (await _api.Reports.GetAvailabilityReportAsync(request)).Vms.Single().Downtime.ToTimeSpan());
+
+        await _api.PublishAsync(Sample.Up("db02", HostKind.Virtual, now.AddMinutes(-30).AddSeconds(5)));
+        await _api.DrainAsync();
+
+        Assert.Equal(TimeSpan.FromMinutes(80), (await _api.Reports.GetAvailabilityReportAsync(request)).Vms.Single().Downtime.ToTimeSpan());
     }
 
     [Fact]

@@ -25,6 +25,22 @@ public sealed class ClusterTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A_monitors_state_report_fills_in_a_VM_never_announced_here_but_does_not_undo_a_later_event()
+    {
+        var at = DateTimeOffset.UtcNow;
+        await _api.PublishAsync(new HostStatesReported(at, [new HostStateReport("db03", HostKind.Virtual, true, at.AddMinutes(-30), at.AddSeconds(-2), Sample.Source)]));
+        await _api.DrainAsync();
+        var filledIn = await Vm("db03");
+        await _api.PublishAsync(Sample.Down("db03", HostKind.Virtual, at.AddSeconds(10)));
+        await _api.DrainAsync();
+        await _api.PublishAsync(new HostStatesReported(at.AddSeconds(5), [new HostStateReport("db03", HostKind.Virtual, true, at.AddMinutes(-30), at.AddSeconds(3), Sample.Source)]));
+        await _api.DrainAsync();
+
+        Assert.Equal((VmState.Up, at.AddMinutes(-30), $"reports to {Sample.Source}"), (filledIn.State, filledIn.StateSince.ToDateTimeOffset(), filledIn.StateReason));
+        Assert.Equal(VmState.Down, (await Vm("db03")).State);
+    }
+
+    [Fact]
     public async Task A_host_that_stops_reporting_is_listed_down_with_the_monitors_reason_and_its_load()
     {
         var at = DateTimeOffset.UtcNow;
@@ -138,4 +154,6 @@ public sealed class ClusterTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
+
+    private async Task<Vm> Vm(string name) => (await _api.Cluster.ListVmsAsync(new ListVmsRequest())).Vms.Single(vm => vm.Name == name);
 }

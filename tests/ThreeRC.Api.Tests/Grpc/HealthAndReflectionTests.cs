@@ -54,8 +54,9 @@ public sealed class HealthAndReflectionTests(ApiFixture fixture) : IClassFixture
         var cluster = await FileContaining(call, "threerc.v1.Cluster");
         await call.RequestStream.CompleteAsync();
 
-        Assert.Equal(["SetMaintenance", "TriggerRecovery", "ResumeFencing", "RunPreflight"], operations.Service.Single().Method.Select(method => method.Name));
+        Assert.Equal(["SetMaintenance", "TriggerRecovery", "ResumeFencing", "AcknowledgeFencingAlert", "RunPreflight"], operations.Service.Single().Method.Select(method => method.Name));
         Assert.Contains(cluster.MessageType.Single(message => message.Name == "ListHostsResponse").Field, field => field.Name == "fencing_halted");
+        Assert.Contains(cluster.MessageType.Single(message => message.Name == "ListHostsResponse").Field, field => field.Name == "fencing_alerts");
     }
 
     [Fact]

@@ -14,16 +14,16 @@ public sealed class AvailabilityCalculatorTests
     {
         RecoveryRecord[] incidents =
         [
-            Incident(Start.AddMinutes(10), Start.AddMinutes(40), RecoveryOutcome.Recovered, minutes: 25),
-            Incident(Start.AddMinutes(30), Start.AddMinutes(50), RecoveryOutcome.Recovered, minutes: 15),
-            Incident(Start.AddMinutes(45), Start.AddMinutes(46), RecoveryOutcome.Recovered, minutes: 1),
+            Incident(Start.AddMinutes(10), Start.AddMinutes(40), RecoveryOutcome.Recovered),
+            Incident(Start.AddMinutes(30), Start.AddMinutes(50), RecoveryOutcome.Recovered),
+            Incident(Start.AddMinutes(45), Start.AddMinutes(46), RecoveryOutcome.Recovered),
         ];
 
         var figures = AvailabilityCalculator.Compute("vm", incidents, Start, End, now: End.AddDays(1));
 
         Assert.Equal(TimeSpan.FromMinutes(40), figures.Downtime);
         Assert.Equal(3, figures.Incidents);
-        Assert.Equal(TimeSpan.FromMinutes(15), figures.MedianTimeToRecover);
+        Assert.Equal(TimeSpan.FromMinutes(20), figures.MedianTimeToRecover); // 30, 20 and 1 min from each last heartbeat
     }
 
     [Fact]
@@ -31,10 +31,10 @@ public sealed class AvailabilityCalculatorTests
     {
         RecoveryRecord[] incidents =
         [
-            Incident(Start.AddMinutes(10), Start.AddMinutes(12), RecoveryOutcome.Recovered, minutes: 2),
-            Incident(Start.AddMinutes(60), Start.AddMinutes(64), RecoveryOutcome.Recovered, minutes: 4),
-            Incident(Start.AddMinutes(90), Start.AddMinutes(100), RecoveryOutcome.Recovered, minutes: 10),
-            Incident(Start.AddMinutes(120), Start.AddMinutes(150), RecoveryOutcome.Recovered, minutes: 30),
+            Incident(Start.AddMinutes(10), Start.AddMinutes(12), RecoveryOutcome.Recovered),
+            Incident(Start.AddMinutes(60), Start.AddMinutes(64), RecoveryOutcome.Recovered),
+            Incident(Start.AddMinutes(90), Start.AddMinutes(100), RecoveryOutcome.Recovered),
+            Incident(Start.AddMinutes(120), Start.AddMinutes(150), RecoveryOutcome.Recovered),
         ];
 
         var figures = AvailabilityCalculator.Compute("vm", incidents, Start, End, now: End);
@@ -47,7 +47,7 @@ public sealed class AvailabilityCalculatorTests
     public void An_open_incident_is_down_until_now_when_now_falls_inside_the_window()
     {
         var now = Start.AddHours(3);
-        RecoveryRecord[] incidents = [Incident(Start.AddHours(2), completed: null, outcome: null, minutes: null)];
+        RecoveryRecord[] incidents = [Incident(Start.AddHours(2), completed: null, outcome: null)];
 
         var figures = AvailabilityCalculator.Compute("vm", incidents, Start, now, now);
 
@@ -61,9 +61,9 @@ public sealed class AvailabilityCalculatorTests
     {
         RecoveryRecord[] incidents =
         [
-            Incident(Start.AddHours(-2), Start.AddHours(-1), RecoveryOutcome.Recovered, minutes: 60),
-            Incident(End, End.AddHours(1), RecoveryOutcome.Recovered, minutes: 60),
-            Incident(Start.AddHours(1), Start.AddHours(2), RecoveryOutcome.Recovered, minutes: 60) with { VmName = "other" },
+            Incident(Start.AddHours(-2), Start.AddHours(-1), RecoveryOutcome.Recovered),
+            Incident(End, End.AddHours(1), RecoveryOutcome.Recovered),
+            Incident(Start.AddHours(1), Start.AddHours(2), RecoveryOutcome.Recovered) with { VmName = "other" },
         ];
 
         var figures = AvailabilityCalculator.Compute("vm", incidents, Start, End, now: End.AddDays(1));
@@ -72,7 +72,7 @@ public sealed class AvailabilityCalculatorTests
         Assert.Null(figures.MedianTimeToRecover);
     }
 
-    private static RecoveryRecord Incident(DateTimeOffset lastHeard, DateTimeOffset? completed, RecoveryOutcome? outcome, int? minutes) => new()
+    private static RecoveryRecord Incident(DateTimeOffset lastHeard, DateTimeOffset? completed, RecoveryOutcome? outcome) => new()
     {
         Id = Guid.NewGuid(),
         VmName = "vm",
@@ -80,6 +80,5 @@ public sealed class AvailabilityCalculatorTests
         StartedAt = lastHeard.AddMinutes(1),
         CompletedAt = completed,
         Outcome = outcome,
-        TimeToRecoverMs = minutes * 60_000,
     };
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using ThreeRC.Api.Reports;
 using ThreeRC.Lab.Reporting;
 
 namespace ThreeRC.Benchmarks.Libvirt;

@@ -28,6 +28,25 @@ public sealed class DetectionTests : PollingScenario
     }
 
     [Fact]
+    public async Task What_was_announced_of_every_host_is_reported_again_every_state_report_interval_and_not_between()
+    {
+        var monitor = await StartAsync();
+        Ganglia.Answer(Gmond, Hosts(gridce: 473));
+        await monitor.PollAsync();
+        var firstPollAt = Clock.GetUtcNow();
+
+        await PollAfterAsync(TimeSpan.FromSeconds(5), Hosts(gridce: 478));
+        await PollAfterAsync(TimeSpan.FromSeconds(25), Hosts(gridce: 503));
+
+        var reports = monitor.Published<HostStatesReported>();
+        Assert.Equal([firstPollAt, firstPollAt.AddSeconds(30)], reports.Select(report => report.ReportedAt));
+        var gridce = reports[^1].Hosts.Single(host => host.Name == "gridce");
+        Assert.Equal((false, firstPollAt), (gridce.Responsive, gridce.Since));
+        var alfa01 = reports[^1].Hosts.Single(host => host.Name == "alfa01");
+        Assert.Equal((true, firstPollAt, HostKind.Physical, Gmond), (alfa01.Responsive, alfa01.Since, alfa01.Kind, alfa01.Source));
+    }
+
+    [Fact]
     public async Task When_a_host_stops_reporting_it_is_declared_unresponsive_once()
     {
         var monitor = await StartWithEveryHostFreshAsync();

@@ -17,7 +17,7 @@ public sealed class CommandSafetyTests : HarnessTest
         await H.Publish(new VmRestartFailed(first.RecoveryId, "web1", first.CommandId, "alfa02", "ssh session dropped after virsh start was sent", true, [],
             H.Time.GetUtcNow()));
         var again = await PlaceVm(times: 2);
-        await H.Publish(new VmPlaced(again.RecoveryId, "web1", "alfa03", "alfa01", "another host", H.Time.GetUtcNow()));
+        await H.Publish(new VmPlaced(again.RecoveryId, "web1", "alfa03", "alfa01", "another host", H.Time.GetUtcNow(), again.RequestId));
 
         var fence = await H.Published<FenceHost>(m => m.HostName == "alfa02");
         Assert.Equal(FenceMethod.Hypervisor, fence.Method);
@@ -38,7 +38,7 @@ public sealed class CommandSafetyTests : HarnessTest
             H.Time.GetUtcNow()));
         var again = await PlaceVm(times: 2);
         Assert.Equal(["alfa02"], again.RestartFailedOn); // placement may not have heard of the failure yet
-        await H.Publish(new VmPlaced(again.RecoveryId, "web1", "alfa03", "alfa01", "another host", H.Time.GetUtcNow()));
+        await H.Publish(new VmPlaced(again.RecoveryId, "web1", "alfa03", "alfa01", "another host", H.Time.GetUtcNow(), again.RequestId));
 
         var second = await H.Published<RestartVm>(m => m.HostName == "alfa03");
         Assert.NotEqual(first.CommandId, second.CommandId);
@@ -54,7 +54,7 @@ public sealed class CommandSafetyTests : HarnessTest
         var prepare = await H.Published<PrepareReinstall>(m => m.VmName == "web1");
         await H.Publish(new ReinstallPrepared(prepare.RecoveryId, "web1", prepare.CommandId, "web", "pxelinux.cfg/01-52-54-00-00-00-01", H.Time.GetUtcNow()));
         var place = await PlaceVm(times: 2);
-        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa03", "alfa01", "another host", H.Time.GetUtcNow()));
+        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa03", "alfa01", "another host", H.Time.GetUtcNow(), place.RequestId));
 
         var fence = await H.Published<FenceHost>(m => m.HostName == "alfa02");
         Assert.Equal(0, H.PublishedCount<RestartVm>(m => m.HostName == "alfa03"));
@@ -76,6 +76,27 @@ public sealed class CommandSafetyTests : HarnessTest
     }
 
     [Fact]
+    public async Task A_late_copy_of_the_answer_to_an_earlier_placement_request_is_stale_and_the_answer_to_the_new_one_counts()
+    {
+        await H.Publish(new RecoveryRequested("web1", RecoveryLevel.Restart, "test", null, "alice", H.Time.GetUtcNow()));
+        var place = await PlaceVm(times: 1);
+        var answer = new VmPlaced(place.RecoveryId, "web1", "alfa01", "alfa01", "current host is healthy", H.Time.GetUtcNow(), place.RequestId);
+        await H.Publish(answer);
+        var first = await H.Published<RestartVm>(m => m.HostName == "alfa01");
+        await H.Publish(new VmRestartFailed(first.RecoveryId, "web1", first.CommandId, "alfa01", "cannot connect: Connection refused", false, [], H.Time.GetUtcNow()));
+        var again = await PlaceVm(times: 2);
+
+        await H.Publish(answer);
+        await H.Publish(new VmPlaced(again.RecoveryId, "web1", "alfa03", "alfa01", "another host", H.Time.GetUtcNow(), again.RequestId));
+
+        Assert.NotEqual(place.RequestId, again.RequestId);
+        var fence = await H.Published<FenceHost>(m => m.HostName == "alfa01");
+        await H.Publish(new HostFenced(fence.RecoveryId, "web1", fence.CommandId, "alfa01", FenceMethod.Hypervisor, [], H.Time.GetUtcNow()));
+        await H.Published<RestartVm>(m => m.HostName == "alfa03");
+        Assert.Equal(1, H.PublishedCount<RestartVm>(m => m.HostName == "alfa01"));
+    }
+
+    [Fact]
     public async Task A_vm_back_after_a_start_that_may_have_taken_effect_is_said_to_run_there_when_no_other_host_may_run_it()
     {
         var first = await StartedAfterMove("alfa02");
@@ -94,7 +115,7 @@ public sealed class CommandSafetyTests : HarnessTest
     {
         await H.Publish(new RecoveryRequested("web1", RecoveryLevel.Restart, "test", null, "alice", H.Time.GetUtcNow()));
         var place = await PlaceVm(times: 1);
-        await H.Publish(new VmPlaced(place.RecoveryId, "web1", target, "alfa01", "least loaded", H.Time.GetUtcNow()));
+        await H.Publish(new VmPlaced(place.RecoveryId, "web1", target, "alfa01", "least loaded", H.Time.GetUtcNow(), place.RequestId));
         var fence = await H.Published<FenceHost>(m => m.HostName == "alfa01");
         await H.Publish(new HostFenced(fence.RecoveryId, "web1", fence.CommandId, "alfa01", FenceMethod.Hypervisor, [], H.Time.GetUtcNow()));
         return await H.Published<RestartVm>(m => m.HostName == target);

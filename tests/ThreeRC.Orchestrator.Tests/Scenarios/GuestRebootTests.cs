@@ -44,7 +44,7 @@ public sealed class GuestRebootTests : HarnessTest
         var place = await H.Published<PlaceVm>(m => m.VmName == "web1");
         Assert.False(place.MustRelocate);
         Assert.Equal(5, place.Priority);
-        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa01", "alfa01", "current host is healthy", H.Time.GetUtcNow()));
+        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa01", "alfa01", "current host is healthy", H.Time.GetUtcNow(), place.RequestId));
         var restart = await H.Published<RestartVm>(m => m.VmName == "web1");
         Assert.Equal(("alfa01", (string?)null), (restart.HostName, restart.PreviousHost));
         Assert.Equal(0, H.PublishedCount<FenceHost>(_ => true));

@@ -21,7 +21,7 @@ public sealed class HostLossTests : HarnessTest
         var place = await H.Published<PlaceVm>(m => m.VmName == "web1");
         Assert.True(place.MustRelocate);
 
-        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa02", "alfa01", "least loaded", H.Time.GetUtcNow()));
+        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa02", "alfa01", "least loaded", H.Time.GetUtcNow(), place.RequestId));
         var fence = await H.Published<FenceHost>(m => m.VmName == "web1");
         Assert.Equal(("alfa01", FenceMethod.Ipmi, 1), (fence.HostName, fence.Method, fence.Attempt));
         await H.WaitForState("web1", "Fencing");
@@ -44,7 +44,7 @@ public sealed class HostLossTests : HarnessTest
     {
         await H.Publish(new RecoveryRequested("web1", RecoveryLevel.Restart, "alfa01 lost", "alfa01", "orchestrator", H.Time.GetUtcNow()));
         var place = await H.Published<PlaceVm>(m => m.VmName == "web1");
-        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa02", "alfa01", "least loaded", H.Time.GetUtcNow()));
+        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa02", "alfa01", "least loaded", H.Time.GetUtcNow(), place.RequestId));
 
         var ipmi = await H.Published<FenceHost>(m => m.Attempt == 1);
         await H.Publish(new FenceFailed(ipmi.RecoveryId, "web1", ipmi.CommandId, "alfa01", FenceMethod.Ipmi, "BMC unreachable", false, [], H.Time.GetUtcNow()));
@@ -78,7 +78,7 @@ public sealed class HostLossTests : HarnessTest
     {
         await H.Publish(new RecoveryRequested("web1", RecoveryLevel.Restart, "test", null, "orchestrator", H.Time.GetUtcNow()));
         var place = await H.Published<PlaceVm>(m => m.VmName == "web1");
-        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa03", "alfa01", "alfa01 is over its load threshold", H.Time.GetUtcNow()));
+        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa03", "alfa01", "alfa01 is over its load threshold", H.Time.GetUtcNow(), place.RequestId));
 
         var first = await H.Published<FenceHost>(m => m.Attempt == 1);
         await H.Publish(new FenceFailed(first.RecoveryId, "web1", first.CommandId, "alfa01", FenceMethod.Hypervisor, "virsh destroy: timed out", false, [], H.Time.GetUtcNow()));

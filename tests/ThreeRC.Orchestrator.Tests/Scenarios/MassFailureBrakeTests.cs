@@ -23,7 +23,7 @@ public sealed class MassFailureBrakeTests : HarnessTest
         Assert.Equal(3, halted.PhysicalHosts);
         Assert.Contains("threerc fencing resume", halted.Reason);
         var place = await H.Published<PlaceVm>(m => m.VmName == "web1");
-        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa03", "alfa01", "least loaded", H.Time.GetUtcNow()));
+        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa03", "alfa01", "least loaded", H.Time.GetUtcNow(), place.RequestId));
         await H.WaitForState("web1", "QueuedForFencing");
         await H.AdvanceAsync(TimeSpan.FromSeconds(5));
         await H.WaitForState("web1", "QueuedForFencing");
@@ -61,7 +61,7 @@ public sealed class MassFailureBrakeTests : HarnessTest
         await H.Publish(Down("alfa01", HostKind.Physical) with { QuietPhysicalHosts = ["alfa01"] });
 
         var place = await H.Published<PlaceVm>(m => m.VmName == "web1");
-        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa03", "alfa01", "least loaded", H.Time.GetUtcNow()));
+        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa03", "alfa01", "least loaded", H.Time.GetUtcNow(), place.RequestId));
 
         await H.Published<FenceHost>(m => m.VmName == "web1" && m.HostName == "alfa01");
         Assert.Equal(0, H.PublishedCount<FencingHalted>(_ => true));

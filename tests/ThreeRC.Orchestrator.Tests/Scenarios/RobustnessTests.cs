@@ -40,7 +40,7 @@ public sealed class RobustnessTests : HarnessTest
     {
         await H.Publish(new RecoveryRequested("web1", RecoveryLevel.Restart, "test", null, "alice", H.Time.GetUtcNow()));
         var place = await H.Published<PlaceVm>(m => m.VmName == "web1");
-        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa01", "alfa01", "current host", H.Time.GetUtcNow()));
+        await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa01", "alfa01", "current host", H.Time.GetUtcNow(), place.RequestId));
         await H.Published<RestartVm>(m => m.VmName == "web1");
 
         await H.Publish(Up("web1"));

@@ -59,7 +59,7 @@ public sealed class StormControlTests : HarnessTest
     {
         await H.Publish(new RecoveryRequested(vm, RecoveryLevel.Restart, "test", null, "alice", H.Time.GetUtcNow()));
         var place = await H.Published<PlaceVm>(m => m.VmName == vm);
-        await H.Publish(new VmPlaced(place.RecoveryId, vm, host, host, "test", H.Time.GetUtcNow()));
+        await H.Publish(new VmPlaced(place.RecoveryId, vm, host, host, "test", H.Time.GetUtcNow(), place.RequestId));
         return place.RecoveryId;
     }
 }

@@ -36,7 +36,7 @@ public sealed class CollaboratorsStandIn(ConcurrentQueue<object> seen) :
     public Task Consume(ConsumeContext<PlaceVm> context)
     {
         seen.Enqueue(context.Message);
-        return context.Publish(new VmPlaced(context.Message.RecoveryId, context.Message.VmName, "alfa01", "alfa01", "current host", DateTimeOffset.UtcNow));
+        return context.Publish(new VmPlaced(context.Message.RecoveryId, context.Message.VmName, "alfa01", "alfa01", "current host", DateTimeOffset.UtcNow, context.Message.RequestId));
     }
 
     public Task Consume(ConsumeContext<RestartVm> context)

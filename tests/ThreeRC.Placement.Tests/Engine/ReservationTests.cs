@@ -174,6 +174,22 @@ public class ReservationTests
     }
 
     [Fact]
+    public void A_new_request_of_the_incident_is_decided_anew_before_placement_hears_of_the_failed_restart_and_a_redelivered_one_gets_the_same_answer()
+    {
+        var scenario = new EngineScenario(new TestCluster().Host("alfa01").Host("alfa02").Vm("gridce", "alfa01"));
+        var (incident, first, second) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+
+        var placed = scenario.Engine.Place(new PlaceVm(incident, "gridce", false, 0, scenario.Now, [], first), scenario.Now).Placed!;
+        var redelivered = scenario.Engine.Place(new PlaceVm(incident, "gridce", false, 0, scenario.Now, [], first), scenario.Now).Placed!;
+        var anew = scenario.Engine.Place(new PlaceVm(incident, "gridce", false, 0, scenario.Now, ["alfa01"], second), scenario.Now).Placed!;
+
+        Assert.Equal(("alfa01", first), (placed.HostName, placed.RequestId));
+        Assert.Equal(placed, redelivered);
+        Assert.Equal(("alfa02", second), (anew.HostName, anew.RequestId));
+        Assert.Equal("alfa02", Assert.Single(scenario.State.Reservations.Values).HostName);
+    }
+
+    [Fact]
     public void The_end_of_its_incident_forgets_where_its_restarts_failed()
     {
         var scenario = new EngineScenario(new TestCluster().Host("alfa01").Host("alfa02").Vm("gridce", "alfa01"));

@@ -32,6 +32,9 @@ public sealed class ServiceStack : IAsyncDisposable
     /// <summary>The (first) Api's gRPC address.</summary>
     public string ApiAddress => ApiAddressOf(_grpcPorts.Keys.First());
 
+    /// <summary>The (first) Api's HTTP/1.1 address: its dashboard, JSON API and health.</summary>
+    public string ApiWebAddress => $"http://127.0.0.1:{_ports[_grpcPorts.Keys.First()]}";
+
     /// <summary>The gRPC address of the Api process <paramref name="api"/> (ThreeRC.Api or ThreeRC.Api/INSTANCE).</summary>
     public string ApiAddressOf(string api) => $"http://127.0.0.1:{_grpcPorts[api]}";
 

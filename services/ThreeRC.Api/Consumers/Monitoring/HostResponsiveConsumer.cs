@@ -5,7 +5,7 @@ using ThreeRC.Contracts.Monitoring;
 
 namespace ThreeRC.Api.Consumers.Monitoring;
 
-public sealed class HostResponsiveConsumer(MonitorStateStore states, EventJournal journal) : IConsumer<HostResponsive>
+public sealed class HostResponsiveConsumer(MonitorStateStore states, RecoveryStore recoveries, EventJournal journal) : IConsumer<HostResponsive>
 {
     public async Task Consume(ConsumeContext<HostResponsive> context)
     {
@@ -18,6 +18,7 @@ public sealed class HostResponsiveConsumer(MonitorStateStore states, EventJourna
             LastHeardAt = message.LastHeardAt,
             Reason = $"reports to {message.Source}",
         }, context.CancellationToken);
+        if (message.Kind == HostKind.Virtual) await recoveries.ReportedAgainAsync(message.Name, message.LastHeardAt, context.CancellationToken);
         await journal.RecordAsync(context, EventFacts.About(message.Kind, message.Name, message.DetectedAt,
             $"{message.Name} reports again"));
     }

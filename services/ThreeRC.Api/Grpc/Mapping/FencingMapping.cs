@@ -16,4 +16,13 @@ public static class FencingMapping
             Since = brake.ChangedAt.ToTimestamp(),
         }
         : null;
+
+    public static V1.FencingAlert ToProto(this RaisedAlert alert) => new()
+    {
+        RecoveryId = alert.RecoveryId.ToString(),
+        VmName = alert.VmName,
+        HostName = alert.HostName ?? "",
+        Summary = alert.Summary,
+        RaisedAt = alert.RaisedAt.ToTimestamp(),
+    };
 }

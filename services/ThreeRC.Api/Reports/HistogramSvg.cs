@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security;
 using System.Text;
 
-namespace ThreeRC.Lab.Reporting;
+namespace ThreeRC.Api.Reports;
 
 /// <summary>Draws histograms side by side as one SVG image.</summary>
 public static class HistogramSvg
@@ -14,7 +14,10 @@ public static class HistogramSvg
     public static string Render(IReadOnlyList<Histogram> histograms)
     {
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{histograms.Count * (PanelWidth + Margin) + Margin}" height="{PanelHeight + 2 * Margin}" font-family="sans-serif" font-size="11">""");
+        var (width, height) = (histograms.Count * (PanelWidth + Margin) + Margin, PanelHeight + 2 * Margin);
+        var description = string.Join("; ", histograms.Select(histogram => $"{histogram.Title}: {histogram.Total} incidents"));
+        svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" font-family="sans-serif" font-size="11">""");
+        svg.Append(CultureInfo.InvariantCulture, $"""<title>{SecurityElement.Escape(description)}</title>""");
         svg.Append("""<rect width="100%" height="100%" fill="white"/>""");
         for (var i = 0; i < histograms.Count; i++) Panel(svg, histograms[i], Margin + i * (PanelWidth + Margin));
         return svg.Append("</svg>\n").ToString();

@@ -1,4 +1,4 @@
-namespace ThreeRC.Lab.Reporting;
+namespace ThreeRC.Api.Reports;
 
 /// <summary>A distribution of recovery times in equal-width bins, as the paper's Figures 2 and 3.</summary>
 public sealed record Histogram(string Title, TimeSpan BinWidth, IReadOnlyList<int> Counts)

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ThreeRC.Lab.Reporting;
+namespace ThreeRC.Api.Reports;
 
 /// <summary>Draws a histogram with characters, one line per bin.</summary>
 public static class HistogramText
