@@ -6,8 +6,10 @@ using ThreeRC.Testing.Stack;
 namespace ThreeRC.Dashboard.Tests;
 
 /// <summary>
-/// The six services as processes protecting an emulated data centre of two hosts and three VMs, with an API key, and
-/// a headless chromium to look at the Api's dashboard. Each test crashes or changes its own VM.
+/// The six services as processes protecting an emulated data centre of three hosts and four VMs, with an API key, and
+/// a headless chromium to look at the Api's dashboard. Each test crashes or changes its own VM (alfa03 and vm04 are
+/// the fencing alert's). T2 is a minute and fencing retries every 2 s, so that a host nothing can fence raises its
+/// alert (after two full rounds) well before its incident gives up.
 /// </summary>
 public sealed class DashboardStack : IAsyncLifetime
 {
@@ -36,9 +38,12 @@ public sealed class DashboardStack : IAsyncLifetime
         {
             ["alfa01"] = ["vm01", "vm02"],
             ["alfa02"] = ["vm03"],
-        }, DataCentreTimers.ForTests, settings: new Dictionary<string, string?>
+            ["alfa03"] = ["vm04"],
+        }, DataCentreTimers.ForTests with { RestartWait = TimeSpan.FromMinutes(1) }, settings: new Dictionary<string, string?>
         {
             ["Api__ApiKey"] = Key,
+            ["Orchestrator__FenceRetryMax"] = "00:00:02",
+            ["Executor__Ipmi__PowerOffTimeout"] = "00:00:03",
             // The monitor's first announcements may come before the Api's queue exists: its state report fills them in.
             ["Monitor__StateReportInterval"] = "00:00:05",
         });

@@ -15,7 +15,7 @@ public sealed class OperatorActionTests(DashboardStack stack)
         await page.GotoAsync(stack.Address + "/");
         var row = page.Locator("#vms tr[data-vm='vm02']");
 
-        await ActAsync(page, row.GetByRole(AriaRole.Button, new() { Name = "Maintenance on" }), "disk check");
+        await page.ActAsync(row.GetByRole(AriaRole.Button, new() { Name = "Maintenance on" }), "disk check");
 
         await Expect(page.Locator("#status")).ToContainTextAsync("Refused: ");
         await Expect(page.Locator("#status")).ToContainTextAsync("needs the API key");
@@ -29,19 +29,16 @@ public sealed class OperatorActionTests(DashboardStack stack)
     {
         var page = await stack.Chromium.NewPageAsync();
         await page.GotoAsync(stack.Address + "/");
-        await page.GetByLabel("Your login name").FillAsync("alice");
-        await page.GetByLabel("API key").FillAsync(DashboardStack.Key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Use the key" }).ClickAsync();
-        await Expect(page.Locator("#operator")).ToContainTextAsync("Operator actions as alice.");
+        await page.SignInAsync("alice");
         var row = page.Locator("#vms tr[data-vm='vm02']");
 
-        await ActAsync(page, row.GetByRole(AriaRole.Button, new() { Name = "Maintenance on" }), "disk check");
+        await page.ActAsync(row.GetByRole(AriaRole.Button, new() { Name = "Maintenance on" }), "disk check");
         await Expect(page.Locator("#status")).ToContainTextAsync("Done: maintenance-on on vm:vm02");
         await Expect(row.Locator(".maintenance")).ToBeVisibleAsync();
         Assert.Equal("alice", (await stack.Cluster.GetVmAsync(new GetVmRequest { Name = "vm02" })).Maintenance.ChangedBy);
         await page.AssertAccessibleAsync();
 
-        await ActAsync(page, row.GetByRole(AriaRole.Button, new() { Name = "Maintenance off" }), "disk checked");
+        await page.ActAsync(row.GetByRole(AriaRole.Button, new() { Name = "Maintenance off" }), "disk checked");
         await Expect(page.Locator("#status")).ToContainTextAsync("Done: maintenance-off on vm:vm02");
         await Expect(row.Locator(".maintenance")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
 
@@ -49,20 +46,12 @@ public sealed class OperatorActionTests(DashboardStack stack)
         await Expect(page.Locator("#plan")).ToContainTextAsync("What ThreeRC would do now for vm02: reboot.");
 
         var askedAt = DateTimeOffset.UtcNow;
-        await ActAsync(page, row.GetByRole(AriaRole.Button, new() { Name = "Recover" }), "slow answers");
+        await page.ActAsync(row.GetByRole(AriaRole.Button, new() { Name = "Recover" }), "slow answers");
         await Expect(page.Locator("#status")).ToContainTextAsync("Done: recovery on vm:vm02");
         var recovery = await stack.Recoveries.EndedAsync("vm02", askedAt, TimeSpan.FromSeconds(90), () => stack.Story("vm02"));
         Assert.Equal(RecoveryState.Recovered, recovery.State);
         Assert.Contains((await stack.Cluster.GetVmAsync(new GetVmRequest { Name = "vm02" })).RecentActions,
             action => action is { Action: "recovery", RequestedBy: "alice" } && action.Detail.EndsWith("slow answers", StringComparison.Ordinal));
         stack.Chromium.AssertOnlyTheApi(page, stack.Address);
-    }
-
-    private static async Task ActAsync(IPage page, ILocator button, string reason)
-    {
-        await button.ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
-        await dialog.GetByLabel("Why (kept with the action)").FillAsync(reason);
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
     }
 }

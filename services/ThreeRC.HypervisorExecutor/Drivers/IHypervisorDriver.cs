@@ -7,7 +7,7 @@ namespace ThreeRC.HypervisorExecutor.Drivers;
 /// The commands of one virtualization layer. Each method runs its commands in the given shell and checks what they
 /// print; the restart and fencing steps that use them are the same for every driver.
 /// </summary>
-public interface IHypervisorDriver
+internal interface IHypervisorDriver
 {
     HypervisorDriver Kind { get; }
 

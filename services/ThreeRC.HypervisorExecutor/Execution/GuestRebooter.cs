@@ -16,7 +16,7 @@ namespace ThreeRC.HypervisorExecutor.Execution;
 /// must not be the one another reboot of the same guest is using.
 /// </summary>
 internal sealed class GuestRebooter(
-    Machines machines, ISshCommandRunner runner, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<GuestRebooter> logger) : IGuestRebooter
+    Machines machines, SshCommandRunner runner, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<GuestRebooter> logger) : IGuestRebooter
 {
     private readonly ConcurrentDictionary<SshTarget, SemaphoreSlim> _guests = new();
 

@@ -16,7 +16,7 @@ namespace ThreeRC.HypervisorExecutor.Execution;
 /// powering the host off would take every other VM down with it). Through IPMI needs the host's BMC from the inventory.
 /// </summary>
 internal sealed class HostFencer(
-    Machines machines, HypervisorDrivers drivers, ISshCommandRunner runner, IpmiFencing ipmi, IOptions<ExecutorOptions> options, TimeProvider time,
+    Machines machines, HypervisorDrivers drivers, SshCommandRunner runner, IpmiFencing ipmi, IOptions<ExecutorOptions> options, TimeProvider time,
     ILogger<HostFencer> logger) : IHostFencer
 {
     public async Task<ActionOutcome> FenceHostAsync(FenceHost command, CancellationToken cancellationToken)

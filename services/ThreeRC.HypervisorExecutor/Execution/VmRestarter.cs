@@ -15,7 +15,7 @@ namespace ThreeRC.HypervisorExecutor.Execution;
 /// running (asked again every quarter of a second until <c>Executor:StartConfirmTimeout</c>).
 /// </summary>
 internal sealed class VmRestarter(
-    Machines machines, HypervisorDrivers drivers, ISshCommandRunner runner, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<VmRestarter> logger)
+    Machines machines, HypervisorDrivers drivers, SshCommandRunner runner, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<VmRestarter> logger)
     : IVmRestarter
 {
     private static readonly TimeSpan ConfirmInterval = TimeSpan.FromMilliseconds(250);

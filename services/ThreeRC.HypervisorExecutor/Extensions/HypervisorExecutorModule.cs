@@ -34,10 +34,10 @@ public static class HypervisorExecutorModule
         services.AddSingleton<IValidateOptions<ExecutorOptions>, ExecutorOptionsValidator>();
         services.AddCommandLedger();
         if (choice.ExecutorType is { } executor) services.AddReplacedExecution(executor);
-        else services.AddRemoteExecution(choice.CommandRunnerType);
+        else services.AddRemoteExecution();
 
-        // A replaced executor may not honour Executor:DryRun, so only the real one rehearses; only SSH.NET logs in ahead.
-        var sshNet = choice.ExecutorType is null && choice.CommandRunnerType is null;
+        // A replaced executor may not honour Executor:DryRun, so only the real one rehearses and logs in ahead.
+        var sshNet = choice.ExecutorType is null;
         return modules.AddToBus(bus =>
         {
             bus.AddConsumer<RebootGuestConsumer>();
@@ -47,22 +47,18 @@ public static class HypervisorExecutorModule
         }, choice.ExecutorType is null ? new ExecutorRehearsal() : null);
     }
 
-    private static void AddRemoteExecution(this IServiceCollection services, Type? commandRunner)
+    private static void AddRemoteExecution(this IServiceCollection services)
     {
-        if (commandRunner is null)
-        {
-            services.AddSingleton<IValidateOptions<ExecutorOptions>, SshOptionsValidator>();
-            services.AddHostedService<SshReadinessReport>();
-            services.AddSingleton<SshConnector>();
-            services.AddSingleton<SshConnectionPool>();
-            services.AddSingleton<ISshCommandRunner, SshCommandRunner>();
-            services.AddSingleton<LoginCheck>();
-            services.AddHostedService(provider => provider.GetRequiredService<LoginCheck>());
-            services.AddHealthChecks().AddCheck<SshLoginsHealthCheck>("ssh-logins").AddCheck<BmcsHealthCheck>("bmcs");
-            services.AddSingleton<BmcCheck>();
-            services.AddHostedService(provider => provider.GetRequiredService<BmcCheck>());
-        }
-        else services.AddSingleton(typeof(ISshCommandRunner), commandRunner);
+        services.AddSingleton<IValidateOptions<ExecutorOptions>, SshOptionsValidator>();
+        services.AddHostedService<SshReadinessReport>();
+        services.AddSingleton<SshConnector>();
+        services.AddSingleton<SshConnectionPool>();
+        services.AddSingleton<SshCommandRunner>();
+        services.AddSingleton<LoginCheck>();
+        services.AddHostedService(provider => provider.GetRequiredService<LoginCheck>());
+        services.AddHealthChecks().AddCheck<SshLoginsHealthCheck>("ssh-logins").AddCheck<BmcsHealthCheck>("bmcs");
+        services.AddSingleton<BmcCheck>();
+        services.AddHostedService(provider => provider.GetRequiredService<BmcCheck>());
 
         services.AddServiceDatabase<LeaseDatabase>();
         services.AddSingleton<InstanceLeases>();

@@ -15,7 +15,7 @@ namespace ThreeRC.HypervisorExecutor.Preflight;
 /// the hypervisor's listing on the host's connection, and each BMC's power status; per VM the guest's login.
 /// </summary>
 internal sealed class MachinesPreflightCheck(
-    ClusterInventory inventory, Machines machines, ISshCommandRunner runner, HypervisorDrivers drivers, IpmiFencing ipmi, ILogger<MachinesPreflightCheck> logger)
+    ClusterInventory inventory, Machines machines, SshCommandRunner runner, HypervisorDrivers drivers, IpmiFencing ipmi, ILogger<MachinesPreflightCheck> logger)
     : IPreflightCheck
 {
     private const int MachinesAtOnce = 8;

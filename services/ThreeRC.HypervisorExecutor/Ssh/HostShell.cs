@@ -7,7 +7,7 @@ namespace ThreeRC.HypervisorExecutor.Ssh;
 /// One machine's shell for one action: every command, and every step of a round trip, is logged and recorded as
 /// <c>user@host: command</c>, with what came back from it (<see cref="CommandAnswer"/>).
 /// </summary>
-public sealed class HostShell(ISshCommandRunner runner, SshTarget target, CommandLog log, ILogger logger)
+internal sealed class HostShell(SshCommandRunner runner, SshTarget target, CommandLog log, ILogger logger)
 {
     public SshTarget Target => target;
 

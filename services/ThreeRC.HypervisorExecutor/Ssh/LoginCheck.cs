@@ -17,7 +17,7 @@ namespace ThreeRC.HypervisorExecutor.Ssh;
 /// changes are logged: a machine that starts failing, and one that works again.
 /// </summary>
 internal sealed class LoginCheck(
-    ClusterInventory inventory, Machines machines, ISshCommandRunner runner, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<LoginCheck> logger)
+    ClusterInventory inventory, Machines machines, SshCommandRunner runner, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<LoginCheck> logger)
     : PeriodicWork(time, logger)
 {
     private const string HostOwner = "host ";

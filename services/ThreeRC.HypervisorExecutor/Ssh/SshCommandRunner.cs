@@ -17,7 +17,7 @@ namespace ThreeRC.HypervisorExecutor.Ssh;
 /// <see cref="CommandUnansweredException"/> and the caller giving up a <see cref="CommandAbandonedException"/>; before
 /// that, no connection is a <see cref="RemoteCommandException"/> and the caller giving up an <see cref="OperationCanceledException"/>.
 /// </summary>
-internal sealed class SshCommandRunner(SshConnectionPool pool, InstanceLeases leases, IOptions<ExecutorOptions> options) : ISshCommandRunner
+internal sealed class SshCommandRunner(SshConnectionPool pool, InstanceLeases leases, IOptions<ExecutorOptions> options)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostGates = new();
 

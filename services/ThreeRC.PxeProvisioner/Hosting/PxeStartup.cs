@@ -25,7 +25,7 @@ internal sealed class PxeStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(tftp.ConfigFolder);
-        foreach (var leftover in AtomicFileWriter.RemoveLeftovers(tftp.ConfigFolder))
+        foreach (var leftover in AtomicFileWriter.RemoveLeftovers(tftp.ConfigFolder, DateTime.UtcNow))
             logger.LogWarning("Removed {File}, left by a write that did not finish", leftover);
 
         foreach (var vm in inventory.Vms) await WriteLocalBootIfMissingAsync(vm, cancellationToken);

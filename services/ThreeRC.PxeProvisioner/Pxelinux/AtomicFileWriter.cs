@@ -34,10 +34,19 @@ internal class AtomicFileWriter
         }
     }
 
-    /// <summary>Deletes the temporary files a crash between writing and renaming left in <paramref name="folder"/>.</summary>
-    public static IReadOnlyList<string> RemoveLeftovers(string folder)
+    /// <summary>A temporary file younger than this may be a write under way: another provisioner on the same TFTP root.</summary>
+    public static readonly TimeSpan LeftoverAge = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Deletes the temporary files a crash between writing and renaming left in <paramref name="folder"/>: those last
+    /// written more than <see cref="LeftoverAge"/> before <paramref name="now"/>. A younger one is left alone, since a
+    /// standby provisioner starting beside the active one (or two starting at once) may be writing it.
+    /// </summary>
+    public static IReadOnlyList<string> RemoveLeftovers(string folder, DateTime now)
     {
-        var leftovers = Directory.GetFiles(folder, $"{TempPrefix}*{TempSuffix}");
+        var leftovers = Directory.GetFiles(folder, $"{TempPrefix}*{TempSuffix}")
+            .Where(file => now - File.GetLastWriteTimeUtc(file) > LeftoverAge)
+            .ToList();
         foreach (var file in leftovers) File.Delete(file);
         return leftovers;
     }

@@ -59,7 +59,9 @@ public sealed class LoginCheckTests() : LabTests(hosts: 2)
         Lab[0].Ssh.DropSessions();
 
         await executor.LoginCheck.CheckAsync(executor.PhysicalHost("alfa01"), CancellationToken.None);
-        await Eventually.Until(() => Lab[0].Ssh.Connections == 2, TimeSpan.FromSeconds(10), "alfa01's sshd logging the new login");
+        // The count and the check's result say, on a failure, whether the check logged in anew at all.
+        await Eventually.Until(async () => (Connections: Lab[0].Ssh.Connections, Check: (await HealthAsync(executor)).Description),
+            seen => seen.Connections == 2, TimeSpan.FromSeconds(10), "alfa01's sshd logging the new login");
         var restart = await executor.RestartAsync("gridce", "alfa01");
 
         Assert.True(restart.Succeeded, restart.Reason);

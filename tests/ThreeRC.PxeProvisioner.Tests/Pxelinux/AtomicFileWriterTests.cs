@@ -47,15 +47,18 @@ public sealed class AtomicFileWriterTests : IDisposable
     }
 
     [Fact]
-    public void Temporary_files_a_crash_left_are_removed_and_nothing_else()
+    public void Temporary_files_a_crash_left_are_removed_and_nothing_else_not_even_a_write_under_way()
     {
+        var now = DateTime.UtcNow;
         var leftover = _folder.Write(".threerc-01-52-54-00-00-01-01.0123456789abcdef.tmp", "half an entry");
+        File.SetLastWriteTimeUtc(leftover, now - AtomicFileWriter.LeftoverAge - TimeSpan.FromSeconds(1));
+        var underWay = _folder.Write(".threerc-01-52-54-00-00-01-02.fedcba9876543210.tmp", "another provisioner's entry");
         var entry = _folder.Write("01-52-54-00-00-01-01", "entry\n");
 
-        var removed = AtomicFileWriter.RemoveLeftovers(_folder.Path);
+        var removed = AtomicFileWriter.RemoveLeftovers(_folder.Path, now);
 
         Assert.Equal([leftover], removed);
-        Assert.Equal([entry], Directory.GetFiles(_folder.Path));
+        Assert.Equal(new[] { entry, underWay }.Order(), Directory.GetFiles(_folder.Path).Order());
     }
 
     public void Dispose() => _folder.Dispose();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ThreeRC.Contracts.Provisioning;
 using ThreeRC.PxeProvisioner.Persistence;
 using ThreeRC.PxeProvisioner.Provisioning;
+using ThreeRC.PxeProvisioner.Pxelinux;
 using ThreeRC.PxeProvisioner.Tests.Support;
 using ThreeRC.StandIns;
 using ThreeRC.Testing;
@@ -57,6 +58,7 @@ public sealed class CrashTests : IDisposable
         var pending = await File.ReadAllTextAsync(GridceEntry);
         var leftover = Path.Combine(TftpRoot, "pxelinux.cfg", ".threerc-01-52-54-00-00-01-01.0123456789abcdef.tmp");
         await File.WriteAllTextAsync(leftover, "half an entry");
+        File.SetLastWriteTimeUtc(leftover, DateTime.UtcNow - AtomicFileWriter.LeftoverAge - TimeSpan.FromSeconds(1));
 
         await using var second = await ProvisionerHost.StartAsync(_data, TftpRoot);
         var afterRestart = await File.ReadAllTextAsync(GridceEntry);
