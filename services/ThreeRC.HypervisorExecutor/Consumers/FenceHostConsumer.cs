@@ -10,7 +10,8 @@ internal sealed class FenceHostConsumer(CommandLedger ledger, IHostFencer fencer
     public async Task Consume(ConsumeContext<FenceHost> context)
     {
         var command = context.Message;
-        var outcome = await ledger.RunOnceAsync(CommandTicket.Of(command), cancel => fencer.FenceHostAsync(command, cancel), context.CancellationToken);
+        using var turn = await ledger.BeginAsync(CommandTicket.Of(command), context.CancellationToken);
+        var outcome = turn.Answer ?? await turn.FinishAsync(fencer.FenceHostAsync(command, context.CancellationToken));
         if (outcome.Succeeded)
             await context.Publish(new HostFenced(command.RecoveryId, command.VmName, command.CommandId, command.HostName, command.Method, outcome.Commands, outcome.At));
         else

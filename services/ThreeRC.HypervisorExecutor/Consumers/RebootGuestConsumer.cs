@@ -10,7 +10,8 @@ internal sealed class RebootGuestConsumer(CommandLedger ledger, IGuestRebooter r
     public async Task Consume(ConsumeContext<RebootGuest> context)
     {
         var command = context.Message;
-        var outcome = await ledger.RunOnceAsync(CommandTicket.Of(command), cancel => rebooter.RebootGuestAsync(command, cancel), context.CancellationToken);
+        using var turn = await ledger.BeginAsync(CommandTicket.Of(command), context.CancellationToken);
+        var outcome = turn.Answer ?? await turn.FinishAsync(rebooter.RebootGuestAsync(command, context.CancellationToken));
         if (outcome.Succeeded)
             await context.Publish(new GuestRebootIssued(command.RecoveryId, command.VmName, command.CommandId, outcome.Commands.LastOrDefault() ?? "", outcome.At));
         else

@@ -10,7 +10,8 @@ internal sealed class RestartVmConsumer(CommandLedger ledger, IVmRestarter resta
     public async Task Consume(ConsumeContext<RestartVm> context)
     {
         var command = context.Message;
-        var outcome = await ledger.RunOnceAsync(CommandTicket.Of(command), cancel => restarter.RestartVmAsync(command, cancel), context.CancellationToken);
+        using var turn = await ledger.BeginAsync(CommandTicket.Of(command), context.CancellationToken);
+        var outcome = turn.Answer ?? await turn.FinishAsync(restarter.RestartVmAsync(command, context.CancellationToken));
         if (outcome.Succeeded)
             await context.Publish(new VmRestarted(command.RecoveryId, command.VmName, command.CommandId, command.HostName, outcome.Commands, outcome.At));
         else

@@ -16,7 +16,7 @@ namespace ThreeRC.HypervisorExecutor.Execution;
 /// powering the host off would take every other VM down with it). Through IPMI needs the host's BMC from the inventory.
 /// </summary>
 internal sealed class HostFencer(
-    Machines machines, HypervisorDrivers drivers, SshCommandRunner runner, IpmiFencing ipmi, IOptions<ExecutorOptions> options, TimeProvider time,
+    Machines machines, SshCommandRunner runner, IpmiFencing ipmi, IOptions<ExecutorOptions> options, TimeProvider time,
     ILogger<HostFencer> logger) : IHostFencer
 {
     public async Task<ActionOutcome> FenceHostAsync(FenceHost command, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ internal sealed class HostFencer(
 
     private async Task<ActionOutcome> ThroughHypervisorAsync(ActionRun run, PhysicalHost host, VirtualMachine vm, CancellationToken cancellationToken)
     {
-        var driver = drivers.For(host);
+        var driver = Machines.Driver(host);
         var target = machines.Login(host);
         var plan = driver.PlanFence(vm).Select(line => $"{target}: {line}").ToList();
         if (options.Value.DryRun) return run.DryRun(plan);

@@ -15,7 +15,7 @@ namespace ThreeRC.HypervisorExecutor.Execution;
 /// running (asked again every quarter of a second until <c>Executor:StartConfirmTimeout</c>).
 /// </summary>
 internal sealed class VmRestarter(
-    Machines machines, HypervisorDrivers drivers, SshCommandRunner runner, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<VmRestarter> logger)
+    Machines machines, SshCommandRunner runner, IOptions<ExecutorOptions> options, TimeProvider time, ILogger<VmRestarter> logger)
     : IVmRestarter
 {
     private static readonly TimeSpan ConfirmInterval = TimeSpan.FromMilliseconds(250);
@@ -28,7 +28,7 @@ internal sealed class VmRestarter(
         {
             var vm = machines.Vm(command.VmName);
             var host = machines.Host(command.HostName);
-            var driver = drivers.For(host);
+            var driver = Machines.Driver(host);
             var target = machines.Login(host);
             var plan = driver.PlanRestart(vm).Select(line => $"{target}: {line}").ToList();
             if (options.Value.DryRun) return run.DryRun(plan);

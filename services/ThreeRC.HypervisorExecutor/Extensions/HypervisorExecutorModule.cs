@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ThreeRC.Contracts.Operations;
 using ThreeRC.HypervisorExecutor.Consumers;
-using ThreeRC.HypervisorExecutor.Drivers;
 using ThreeRC.HypervisorExecutor.Execution;
 using ThreeRC.HypervisorExecutor.Health;
 using ThreeRC.HypervisorExecutor.Ipmi;
@@ -62,7 +61,6 @@ public static class HypervisorExecutorModule
 
         services.AddServiceDatabase<LeaseDatabase>();
         services.AddSingleton<InstanceLeases>();
-        services.AddSingleton<HypervisorDrivers>();
         services.AddSingleton<Machines>();
         services.AddSingleton<IpmiTool>();
         services.AddSingleton<ChassisFences>();

@@ -20,29 +20,57 @@ internal sealed class CommandLedger(CommandRecordStore store, TimeProvider time,
 {
     private static readonly TimeSpan RecordPatience = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(4);
-    private readonly ConcurrentDictionary<Guid, Lazy<Task<ActionOutcome>>> _running = new();
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource<ActionOutcome>> _running = new();
 
-    public async Task<ActionOutcome> RunOnceAsync(CommandTicket ticket, Func<CancellationToken, Task<ActionOutcome>> action, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides whether this instance runs the command now: when the turn has no <see cref="LedgerTurn.Answer"/>, it is
+    /// recorded as started and the caller runs it and hands its result to <see cref="LedgerTurn.FinishAsync"/>.
+    /// </summary>
+    public async Task<LedgerTurn> BeginAsync(CommandTicket ticket, CancellationToken cancellationToken)
     {
-        var mine = new Lazy<Task<ActionOutcome>>(() => DecideAsync(ticket, action, cancellationToken));
+        var mine = new TaskCompletionSource<ActionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = _running.GetOrAdd(ticket.CommandId, mine);
         if (running != mine)
         {
             logger.LogInformation("{Command} is running already: its result is given again when it ends", ticket);
-            return await running.Value.WaitAsync(cancellationToken);
+            return LedgerTurn.Answered(await running.Task.WaitAsync(cancellationToken));
         }
 
         try
         {
-            return await mine.Value;
+            if (await AnswerAsync(ticket, cancellationToken) is not { } answer) return new LedgerTurn(this, ticket, cancellationToken);
+            End(ticket.CommandId, answer);
+            return LedgerTurn.Answered(answer);
         }
-        finally
+        catch
         {
-            _running.TryRemove(KeyValuePair.Create(ticket.CommandId, mine));
+            Abandon(ticket);
+            throw;
         }
     }
 
-    private async Task<ActionOutcome> DecideAsync(CommandTicket ticket, Func<CancellationToken, Task<ActionOutcome>> action, CancellationToken cancellationToken)
+    /// <summary>Records the result of a run this instance began, and gives it to every delivery waiting for it.</summary>
+    internal async Task<ActionOutcome> FinishAsync(CommandTicket ticket, Task<ActionOutcome> running, CancellationToken cancellationToken)
+    {
+        var outcome = await OutcomeOfAsync(running, cancellationToken);
+        await RecordAsync(ticket, outcome);
+        End(ticket.CommandId, outcome);
+        return outcome;
+    }
+
+    /// <summary>A run that ends without a result (the executor stopping): the deliveries waiting for it stop waiting.</summary>
+    internal void Abandon(CommandTicket ticket)
+    {
+        if (_running.TryRemove(ticket.CommandId, out var running)) running.TrySetCanceled();
+    }
+
+    private void End(Guid commandId, ActionOutcome outcome)
+    {
+        if (_running.TryRemove(commandId, out var running)) running.TrySetResult(outcome);
+    }
+
+    /// <summary>The answer when the command must not run here, or null once it is recorded as started by this instance.</summary>
+    private async Task<ActionOutcome?> AnswerAsync(CommandTicket ticket, CancellationToken cancellationToken)
     {
         var record = await store.FindAsync(ticket.CommandId, cancellationToken);
         if (record?.Outcome is { } recorded)
@@ -76,9 +104,7 @@ internal sealed class CommandLedger(CommandRecordStore store, TimeProvider time,
         }
 
         logger.LogInformation("{Command}: running", ticket);
-        var outcome = await OutcomeOfAsync(action, cancellationToken);
-        await RecordAsync(ticket, outcome);
-        return outcome;
+        return null;
     }
 
     /// <summary>
@@ -103,11 +129,11 @@ internal sealed class CommandLedger(CommandRecordStore store, TimeProvider time,
         }
     }
 
-    private async Task<ActionOutcome> OutcomeOfAsync(Func<CancellationToken, Task<ActionOutcome>> action, CancellationToken cancellationToken)
+    private async Task<ActionOutcome> OutcomeOfAsync(Task<ActionOutcome> running, CancellationToken cancellationToken)
     {
         try
         {
-            return await action(cancellationToken);
+            return await running;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -15,7 +15,7 @@ namespace ThreeRC.HypervisorExecutor.Preflight;
 /// the hypervisor's listing on the host's connection, and each BMC's power status; per VM the guest's login.
 /// </summary>
 internal sealed class MachinesPreflightCheck(
-    ClusterInventory inventory, Machines machines, SshCommandRunner runner, HypervisorDrivers drivers, IpmiFencing ipmi, ILogger<MachinesPreflightCheck> logger)
+    ClusterInventory inventory, Machines machines, SshCommandRunner runner, IpmiFencing ipmi, ILogger<MachinesPreflightCheck> logger)
     : IPreflightCheck
 {
     private const int MachinesAtOnce = 8;
@@ -52,7 +52,7 @@ internal sealed class MachinesPreflightCheck(
         if (shell is not null)
             findings.Add(await FindAsync("hypervisor", subject, cancellationToken, async () =>
             {
-                var driver = drivers.For(host);
+                var driver = Machines.Driver(host);
                 var count = await driver.CountVmsAsync(shell, cancellationToken);
                 return $"{driver.Kind} lists {count} VM(s) on the host's connection{(host.Driver == HypervisorDriver.Libvirt ? $" ({host.LibvirtUri})" : "")}";
             }));
