@@ -31,8 +31,10 @@ RABBITMQ_DIST_PORT=$(free_port)
 ERL_EPMD_PORT=${CLUSTER_EPMD_PORT:-$(free_port)}
 CLUSTER_MEMBER=${CLUSTER_EPMD_PORT:+1}
 ENV
-  # The nodes of a cluster share the Erlang cookie (in HOME, which is the node's folder).
-  if [ -n "${CLUSTER_COOKIE:-}" ]; then printf '%s' "$CLUSTER_COOKIE" > "$dir/.erlang.cookie"; chmod 400 "$dir/.erlang.cookie"; fi
+  # The Erlang cookie (in HOME, which is the node's folder) is written before the node and rabbitmqctl start, which
+  # would otherwise both create it at once and could disagree; the nodes of a cluster share theirs.
+  printf '%s' "${CLUSTER_COOKIE:-$(head -c 30 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')}" > "$dir/.erlang.cookie"
+  chmod 400 "$dir/.erlang.cookie"
   : > "$dir/rabbitmq-env.conf"
   echo '[rabbitmq_management].' > "$dir/enabled_plugins"
   cat > "$dir/rabbitmq.conf" <<CONF

@@ -31,6 +31,6 @@ public sealed class MassFailureScenario : IScenario
         await clock.WaitFor<PlaceVm>(hosts * perHost, TimeSpan.FromMinutes(5));
 
         var elapsed = clock.LastAt<PlaceVm>() - start;
-        await output.WriteLineAsync($"{Name}: {setup}, {hosts} hosts x {perHost} VMs: all {hosts * perHost} first recovery commands sent {elapsed.TotalSeconds:0.00} s after the failures were published");
+        await output.WriteLineAsync($"{Name}: {setup}, {hosts} hosts x {perHost} VMs: all {hosts * perHost} first recovery commands sent {elapsed.TotalSeconds:0.00} s after the failures were published; {OrchestratorRuntime.Describe()}");
     }
 }

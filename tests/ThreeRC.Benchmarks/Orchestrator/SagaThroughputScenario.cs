@@ -47,7 +47,7 @@ public sealed class SagaThroughputScenario : IScenario
         var perRound = 2 * vms;
         var warm = times.Skip(1).Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
         var secondHalf = times.Skip(rounds / 2).Order().ToList();
-        await output.WriteLineAsync($"{Name}: {setup}, {vms} VMs, {perRound} transitions a round");
+        await output.WriteLineAsync($"{Name}: {setup}, {vms} VMs, {perRound} transitions a round; {OrchestratorRuntime.Describe()}");
         await output.WriteLineAsync($"  first round (code paths compiled as they run): {times[0].TotalSeconds:0.00} s = {perRound / times[0].TotalSeconds:0} transitions/s");
         await output.WriteLineAsync($"  rounds 2-{rounds}: {perRound * (rounds - 1)} transitions in {warm.TotalSeconds:0.00} s = {perRound * (rounds - 1) / warm.TotalSeconds:0} transitions/s " +
             $"(slowest round {perRound / times.Skip(1).Max().TotalSeconds:0}/s, fastest {perRound / times.Skip(1).Min().TotalSeconds:0}/s)");
