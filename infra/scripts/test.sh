@@ -13,9 +13,8 @@ cd "$(dirname "$0")/../.."
 results=.artifacts/test-results
 
 # The orchestrator service turns tiered compilation off (its project file): a storm after a long calm runs optimised
-# code at once, for about 1.5 s more per start. The suite starts orchestrators hundreds of times (42 s more in one
-# end-to-end run), so the service processes it starts keep the runtime's default; the compose tests run the images,
-# with the service's own setting.
+# code at once, for about 1.5 s more per start. The suite starts orchestrators many times, so the service processes
+# it starts keep the runtime's default; the compose tests run the images, with the service's own setting.
 export DOTNET_TieredCompilation=1
 
 infra/scripts/install-dependencies.sh || { echo "0 passed, 1 failed (dependencies could not be installed)"; exit 1; }
