@@ -41,8 +41,9 @@ SERVICES="monitor:Monitor orchestrator:Orchestrator placement:Placement hypervis
 RUN=$WORK/run                 # socket, pidfile, exec root
 CFG=$WORK/config              # env file, SSH key, IPMI dir, TFTP root, Ganglia document
 PUB=$WORK/publish
-LOGS=$WORK/logs
-mkdir -p "$RUN" "$CFG" "$PUB" "$LOGS"
+LOGS=$WORK/logs               # the build's logs; each profile's run keeps its own folder, so one run's never hides another's
+RUN_LOGS=$LOGS/$(if $HA; then echo ha; elif [ -n "$SITE" ]; then echo site; else echo default; fi)
+mkdir -p "$RUN" "$CFG" "$PUB" "$LOGS" "$RUN_LOGS"
 export DOCKER_HOST=unix://$RUN/docker.sock
 # docker.io's CLI (20.10) builds with BuildKit by itself; /usr/local/bin/docker (28.x, no buildx) would fall back to
 # the legacy builder, 3-4x slower on vfs. Compose (python docker-compose 1.29) talks to the API and needs neither.
@@ -69,7 +70,15 @@ COMPOSE=()
 cleanup() {
   local rc=$?
   if [ ${#COMPOSE[@]} -gt 0 ]; then
-    "${COMPOSE[@]}" logs --no-color >"$LOGS/compose.log" 2>&1 || true
+    "${COMPOSE[@]}" logs --no-color >"$RUN_LOGS/compose.log" 2>&1 || true
+    if [ $rc -ne 0 ]; then
+      # What each container was doing, and its last health probes: enough to tell a slow start from a crash.
+      local ids; ids=$("${COMPOSE[@]}" ps -q 2>/dev/null || true)
+      if [ -n "$ids" ]; then
+        $DOCKER inspect --format '{{.Name}} {{.State.Status}} since {{.State.StartedAt}}, restarts {{.RestartCount}}{{if .State.Health}}, {{.State.Health.Status}}, failing streak {{.State.Health.FailingStreak}}{{end}}' $ids || true
+        $DOCKER inspect --format '{{.Name}} {{json .State.Health}}' $ids >"$RUN_LOGS/health.txt" 2>&1 || true
+      fi
+    fi
     step "docker-compose down -v"
     "${COMPOSE[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
   fi
@@ -81,7 +90,7 @@ cleanup() {
     # A dockerd that had containers may leave its default network namespace mounted.
     grep -o "$RUN/exec/netns/[^ ]*" /proc/mounts | xargs -r umount 2>/dev/null || true
   fi
-  [ $rc -eq 0 ] && step "PASSED" || step "FAILED (rc=$rc; logs in $LOGS)"
+  [ $rc -eq 0 ] && step "PASSED" || step "FAILED (rc=$rc; logs in $RUN_LOGS and $LOGS)"
 }
 trap cleanup EXIT
 
@@ -213,13 +222,13 @@ step "no secret files, no containers"
 install -d -m 0700 "$CFG/no-secrets"
 sed "s|^THREERC_SECRETS_DIR=.*|THREERC_SECRETS_DIR=$CFG/no-secrets|" "$ENV_FILE" >"$CFG/no-secrets.env"
 NO_SECRETS=(docker-compose --env-file "$CFG/no-secrets.env" "${COMPOSE[@]:3}")
-if "${NO_SECRETS[@]}" up --no-start >"$LOGS/no-secrets.log" 2>&1; then
+if "${NO_SECRETS[@]}" up --no-start >"$RUN_LOGS/no-secrets.log" 2>&1; then
   "${NO_SECRETS[@]}" down -v >/dev/null 2>&1 || true
   echo "compose created the containers without their secret files" >&2; exit 1
 fi
 "${NO_SECRETS[@]}" down -v >/dev/null 2>&1 || true
-grep -q "bind source path does not exist: $CFG/no-secrets/" "$LOGS/no-secrets.log" \
-  || { echo "compose failed without its secret files, but not for them:" >&2; cat "$LOGS/no-secrets.log" >&2; exit 1; }
+grep -q "bind source path does not exist: $CFG/no-secrets/" "$RUN_LOGS/no-secrets.log" \
+  || { echo "compose failed without its secret files, but not for them:" >&2; cat "$RUN_LOGS/no-secrets.log" >&2; exit 1; }
 
 if [ -n "$SITE" ]; then
   # On the host's network the monitor publishes no port (it hears its push port on the host itself), and compose 1.29
@@ -233,7 +242,7 @@ yaml.safe_dump(config, open(path, "w"), sort_keys=False)' "$CFG/site-compose.yml
   COMPOSE=(docker-compose --env-file "$ENV_FILE" -f "$CFG/site-compose.yml")
 fi
 step "docker-compose up -d --no-build"
-"${COMPOSE[@]}" up -d --no-build >"$LOGS/up.log" 2>&1 || { cat "$LOGS/up.log"; exit 1; }
+"${COMPOSE[@]}" up -d --no-build >"$RUN_LOGS/up.log" 2>&1 || { cat "$RUN_LOGS/up.log"; exit 1; }
 step "waiting for every healthcheck"
 deadline=$(( $(date +%s) + 240 ))
 while :; do
@@ -245,8 +254,8 @@ while :; do
 done
 step "healthy: $states"
 step "threerc doctor"
-"$PUB/cli/threerc" --api http://127.0.0.1:5087 --api-key "$API_KEY" -o json doctor >"$LOGS/doctor.json" 2>"$LOGS/doctor.err" || true
-python3 - "$LOGS/doctor.json" "$HA" "$SITE" <<'EOF'
+"$PUB/cli/threerc" --api http://127.0.0.1:5087 --api-key "$API_KEY" -o json doctor >"$RUN_LOGS/doctor.json" 2>"$RUN_LOGS/doctor.err" || true
+python3 - "$RUN_LOGS/doctor.json" "$HA" "$SITE" <<'EOF'
 import json, sys
 doctor = json.load(open(sys.argv[1]))
 instances = 2 if sys.argv[2] == "true" else 1
@@ -265,6 +274,30 @@ for answer in doctor["answers"]:
 for problem in problems: print("doctor:", problem, file=sys.stderr)
 sys.exit(1 if problems else 0)
 EOF
+if $HA; then
+  # The cluster formed as one (each node sees all three running) and every durable queue is on all three: a node
+  # that formed a cluster of its own, or a queue declared before the others joined, would lose messages with one node.
+  step "one RabbitMQ cluster of three nodes, every durable queue a quorum queue on all three"
+  for node in rabbitmq rabbitmq-2 rabbitmq-3; do
+    "${COMPOSE[@]}" exec -T "$node" rabbitmqctl -q cluster_status --formatter json >"$RUN_LOGS/cluster-$node.json"
+  done
+  "${COMPOSE[@]}" exec -T rabbitmq rabbitmqctl -q list_queues name type durable auto_delete members --formatter json >"$RUN_LOGS/queues.json"
+  python3 - "$RUN_LOGS" <<'EOF'
+import json, sys
+logs = sys.argv[1]
+problems = []
+for node in ["rabbitmq", "rabbitmq-2", "rabbitmq-3"]:
+    running = sorted(json.load(open(f"{logs}/cluster-{node}.json"))["running_nodes"])
+    if len(running) != 3: problems.append(f"{node} sees {len(running)} running nodes, not 3: {running}")
+# The durable ones: each process's own bus queue (MassTransit's, for responses) is a classic auto-delete queue.
+queues = [q for q in json.load(open(f"{logs}/queues.json")) if q["durable"] and not q["auto_delete"]]
+problems += [f"queue {q['name']} is {q['type']}, not quorum" for q in queues if q["type"] != "quorum"]
+problems += [f"queue {q['name']} has {len(q['members'])} members, not 3: {q['members']}" for q in queues if q["type"] == "quorum" and len(q["members"]) != 3]
+if not queues: problems.append("no durable queues: the services declared none")
+for problem in problems: print("rabbitmq:", problem, file=sys.stderr)
+sys.exit(1 if problems else 0)
+EOF
+fi
 if $HOLD; then
   step "holding until SIGTERM"
   sleep infinity & hold=$!

@@ -9,13 +9,13 @@ namespace ThreeRC.EndToEnd.Tests.Compose;
 
 /// <summary>
 /// docker-compose.yml started for real by infra/scripts/compose-test.sh on a private dockerd, with images built from
-/// Debian's packages (no registry is reachable): the ha profile comes up healthy, and the default profile protects an
+/// Debian's packages (no registry is reachable): the ha profile comes up healthy on one RabbitMQ cluster, and the default profile protects an
 /// emulated data centre of real parts through a host failure.
 /// </summary>
 public sealed class ComposeTests(ComposeImages images) : IClassFixture<ComposeImages>
 {
     [Fact]
-    public async Task The_ha_profile_comes_up_healthy_and_two_instances_of_every_service_answer_the_doctor()
+    public async Task The_ha_profile_comes_up_healthy_on_one_rabbitmq_cluster_of_three_with_every_durable_queue_on_all_three_and_two_instances_of_every_service_answer_the_doctor()
     {
         images.AssertBuilt();
 
