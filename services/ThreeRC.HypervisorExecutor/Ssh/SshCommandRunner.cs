@@ -73,7 +73,9 @@ internal sealed class SshCommandRunner(SshConnectionPool pool, InstanceLeases le
         {
             throw new CommandAbandonedException($"{target}: {command} was abandoned before it finished", e, cancellationToken);
         }
-        catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or InvalidOperationException)
+        // SSH.NET may also throw NullReferenceException when the host closes the session under a call (its session is
+        // torn down while a channel opens: sshnet/SSH.NET#80); seen here once after the host dropped its sessions.
+        catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or InvalidOperationException or NullReferenceException)
         {
             pool.Evict(target, client);
             throw new ConnectionLostException($"{target}: the connection was lost while running {command}: {e.Message}", e);

@@ -23,10 +23,13 @@ public sealed class OrchestratorHarness : IAsyncDisposable
     private static readonly ILoggerFactory SharedLoggerFactory = LoggerFactory.Create(_ => { });
     private readonly ServiceProvider _provider;
 
+    private readonly MessagesInFlight _inFlight = new();
+
     private OrchestratorHarness(ServiceProvider provider, FakeTimeProvider time)
     {
         _provider = provider;
         Time = time;
+        Bus.Bus.ConnectReceiveObserver(_inFlight);
     }
 
     public FakeTimeProvider Time { get; }
@@ -73,6 +76,14 @@ public sealed class OrchestratorHarness : IAsyncDisposable
         return found!.Context.Message;
     }
 
+    /// <summary>
+    /// Waits until a message of type <typeparamref name="T"/> was handled to the end (its state and deadlines stored),
+    /// as a state it leads to alone does not show when the state was reached before; fails after 10 s.
+    /// </summary>
+    public Task Handled<T>()
+        where T : class =>
+        Eventually.Until(() => Bus.Consumed.Select<T>().Any(), TimeSpan.FromSeconds(10), $"a handled {typeof(T).Name}");
+
     public int PublishedCount<T>(Func<T, bool> filter)
         where T : class =>
         Bus.Published.Select<T>(message => filter(message.Context.Message)).Count();
@@ -100,6 +111,10 @@ public sealed class OrchestratorHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The messages still in hand are handled first, for at most the harness's test timeout.
+        var drained = TimeSpan.FromSeconds(30);
+        for (var waited = TimeSpan.Zero; !_inFlight.None && waited < drained; waited += TimeSpan.FromMilliseconds(50))
+            await Task.Delay(50);
         await Bus.Stop();
         await _provider.DisposeAsync();
     }

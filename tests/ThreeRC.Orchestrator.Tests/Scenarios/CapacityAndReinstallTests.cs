@@ -45,6 +45,8 @@ public sealed class CapacityAndReinstallTests : HarnessTest
         await H.Publish(new VmPlaced(place.RecoveryId, "web1", "alfa01", "alfa01", "current host", H.Time.GetUtcNow(), place.RequestId));
         var restart = await H.Published<RestartVm>(m => m.VmName == "web1");
         await H.Publish(new VmRestarted(restart.RecoveryId, "web1", restart.CommandId, "alfa01", [], H.Time.GetUtcNow()));
+        // The restart's answer starts its T2 at the current time: it must be handled before the clock moves.
+        await H.Handled<VmRestarted>();
         await H.WaitForState("web1", "Restarting");
 
         await H.AdvanceAsync(TestInventory.T2);
@@ -75,6 +77,8 @@ public sealed class CapacityAndReinstallTests : HarnessTest
         await H.Publish(new HostFenced(place.RecoveryId, "web1", fence.CommandId, "alfa01", FenceMethod.Ipmi, [], H.Time.GetUtcNow()));
         var restart = await H.Published<RestartVm>(m => m.VmName == "web1");
         await H.Publish(new VmRestarted(restart.RecoveryId, "web1", restart.CommandId, "alfa02", [], H.Time.GetUtcNow()));
+        // The restart's answer starts its T2 at the current time: it must be handled before the clock moves.
+        await H.Handled<VmRestarted>();
         await H.WaitForState("web1", "Restarting");
         await H.AdvanceAsync(TestInventory.T2);
         var prepare = await H.Published<PrepareReinstall>(m => m.VmName == "web1");
