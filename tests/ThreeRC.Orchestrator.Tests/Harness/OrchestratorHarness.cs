@@ -22,7 +22,6 @@ public sealed class OrchestratorHarness : IAsyncDisposable
     /// <summary>MassTransit keeps its log context in a static: every harness of the process shares one logger factory.</summary>
     private static readonly ILoggerFactory SharedLoggerFactory = LoggerFactory.Create(_ => { });
     private readonly ServiceProvider _provider;
-
     private readonly MessagesInFlight _inFlight = new();
 
     private OrchestratorHarness(ServiceProvider provider, FakeTimeProvider time)
@@ -111,12 +110,16 @@ public sealed class OrchestratorHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // The messages still in hand are handled first, for at most the harness's test timeout.
-        var drained = TimeSpan.FromSeconds(30);
-        for (var waited = TimeSpan.Zero; !_inFlight.None && waited < drained; waited += TimeSpan.FromMilliseconds(50))
-            await Task.Delay(50);
-        await Bus.Stop();
-        await _provider.DisposeAsync();
+        // The messages still in hand are handled first; one still in hand after the harness's test timeout is stuck.
+        try
+        {
+            await Eventually.Until(() => _inFlight.None, TimeSpan.FromSeconds(30), "the messages in hand handled");
+        }
+        finally
+        {
+            await Bus.Stop();
+            await _provider.DisposeAsync();
+        }
     }
 }
 
