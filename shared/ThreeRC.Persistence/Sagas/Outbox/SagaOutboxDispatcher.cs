@@ -22,7 +22,7 @@ public sealed class SagaOutboxDispatcher<TSaga>(
     private const int BatchSize = 500;
 
     /// <summary>Publishes the messages waiting at least <paramref name="age"/>; returns how many.</summary>
-    public async Task<int> SweepAsync(TimeSpan age, CancellationToken cancellationToken)
+    private async Task<int> SweepAsync(TimeSpan age, CancellationToken cancellationToken)
     {
         var waiting = await publisher.Store.WaitingAsync(age, BatchSize, cancellationToken);
         if (waiting.Count == 0) return 0;
