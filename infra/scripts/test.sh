@@ -33,9 +33,10 @@ else
   # The two suites that start whole stacks (QEMU guests, six services per collection) each run alone: on two cores,
   # together they starved each other's 8-second escalation timers.
   run ThreeRC.sln --filter "FullyQualifiedName!~ThreeRC.Libvirt.Tests&FullyQualifiedName!~ThreeRC.EndToEnd.Tests&FullyQualifiedName!~ThreeRC.Dashboard.Tests"
-  for suite in Shared Orchestrator Placement HypervisorExecutor PxeProvisioner Api; do
-    THREERC_TEST_STORAGE=PostgreSql run "tests/ThreeRC.$suite.Tests"
-  done
+  # The same suites that store anything again on PostgreSQL, side by side as above (each test process its own server).
+  stored=""
+  for suite in Shared Orchestrator Placement HypervisorExecutor PxeProvisioner Api; do stored="$stored|FullyQualifiedName~ThreeRC.$suite.Tests"; done
+  THREERC_TEST_STORAGE=PostgreSql run ThreeRC.sln --filter "${stored#|}"
   run tests/ThreeRC.Libvirt.Tests
   run tests/ThreeRC.EndToEnd.Tests --filter "FullyQualifiedName!~Redundancy&FullyQualifiedName!~Compose"
   THREERC_TEST_STORAGE=PostgreSql run tests/ThreeRC.EndToEnd.Tests --filter "FullyQualifiedName!~Redundancy&FullyQualifiedName!~Compose"

@@ -1,15 +1,11 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Microsoft.Extensions.Options;
-using ThreeRC.Api.Options;
 
 namespace ThreeRC.Api.Authentication;
 
 /// <summary>Refuses operator commands (and, when configured, reads) that do not present the API key.</summary>
-internal sealed class ApiKeyInterceptor(OperatorKey key, IOptions<ApiOptions> options, ILogger<ApiKeyInterceptor> logger) : Interceptor
+internal sealed class ApiKeyInterceptor(OperatorKey key, ILogger<ApiKeyInterceptor> logger) : Interceptor
 {
-    public const string Header = "x-api-key";
-
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -28,19 +24,17 @@ internal sealed class ApiKeyInterceptor(OperatorKey key, IOptions<ApiOptions> op
     private void Authorize(ServerCallContext context)
     {
         var isCommand = context.GetHttpContext().GetEndpoint()?.Metadata.GetMetadata<OperatorCommandAttribute>() is not null;
-        if (!isCommand && !options.Value.RequireKeyForReads) return;
-        if (!key.IsConfigured)
-            throw new RpcException(new Status(StatusCode.FailedPrecondition,
-                "operator commands are disabled: this Api has no API key configured (set Api:ApiKey or Api:ApiKeyFile)"));
-
-        var presented = context.RequestHeaders.GetValue(Header);
-        if (string.IsNullOrEmpty(presented))
-            throw new RpcException(new Status(StatusCode.Unauthenticated,
-                $"{context.Method} needs the API key in the {Header} metadata (threerc --api-key or THREERC_API_KEY)"));
-        if (!key.Matches(presented))
+        switch (key.Check(isCommand, context.RequestHeaders.GetValue(OperatorKey.Header)))
         {
-            logger.LogWarning("Refused {Method} from {Peer}: its API key does not match", context.Method, context.Peer);
-            throw new RpcException(new Status(StatusCode.Unauthenticated, $"the API key in the {Header} metadata is not valid"));
+            case KeyCheck.NoKeyConfigured:
+                throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                    "operator commands are disabled: this Api has no API key configured (set Api:ApiKey or Api:ApiKeyFile)"));
+            case KeyCheck.Missing:
+                throw new RpcException(new Status(StatusCode.Unauthenticated,
+                    $"{context.Method} needs the API key in the {OperatorKey.Header} metadata (threerc --api-key or THREERC_API_KEY)"));
+            case KeyCheck.Invalid:
+                logger.LogWarning("Refused {Method} from {Peer}: its API key does not match", context.Method, context.Peer);
+                throw new RpcException(new Status(StatusCode.Unauthenticated, $"the API key in the {OperatorKey.Header} metadata is not valid"));
         }
     }
 }

@@ -10,9 +10,20 @@ public sealed class OperatorKey(IOptions<ApiOptions> options)
 {
     public const int MinimumLength = 16;
 
+    /// <summary>Where a request presents the key: the gRPC metadata or HTTP header of this name.</summary>
+    public const string Header = "x-api-key";
+
     private readonly Lazy<byte[]?> _hash = new(() => Read(options.Value).Hash);
 
     public bool IsConfigured => _hash.Value is not null;
+
+    /// <summary>Whether a request may go on: an operator command always needs the key, a read only with Api:RequireKeyForReads.</summary>
+    public KeyCheck Check(bool isCommand, string? presented) =>
+        !isCommand && !options.Value.RequireKeyForReads ? KeyCheck.Allowed
+        : !IsConfigured ? KeyCheck.NoKeyConfigured
+        : string.IsNullOrEmpty(presented) ? KeyCheck.Missing
+        : Matches(presented) ? KeyCheck.Allowed
+        : KeyCheck.Invalid;
 
     /// <summary>Compares in constant time: both sides are hashed to the same length first.</summary>
     public bool Matches(string presented) =>

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using ThreeRC.Api.Authentication;
-using ThreeRC.Api.Options;
 using ThreeRC.Api.Persistence;
 
 namespace ThreeRC.Api.Reports;
@@ -16,10 +14,10 @@ internal static class RecoveryTimesEndpoint
     public const string Path = "/reports/recovery-times.svg";
 
     public static void MapRecoveryTimes(this IEndpointRouteBuilder endpoints) => endpoints.MapGet(Path, async (
-        HttpContext context, RecoveryQueries recoveries, OperatorKey key, IOptions<ApiOptions> options, TimeProvider time, string? from, string? to) =>
+        HttpContext context, RecoveryQueries recoveries, OperatorKey key, TimeProvider time, string? from, string? to) =>
     {
-        if (options.Value.RequireKeyForReads && !key.Matches(context.Request.Headers[ApiKeyInterceptor.Header].ToString()))
-            return Results.Text($"this Api needs the API key for reads too: send it in the {ApiKeyInterceptor.Header} header", statusCode: StatusCodes.Status401Unauthorized);
+        if (key.Check(isCommand: false, context.Request.Headers[OperatorKey.Header].ToString()) != KeyCheck.Allowed)
+            return Results.Text($"this Api needs the API key for reads too: send it in the {OperatorKey.Header} header", statusCode: StatusCodes.Status401Unauthorized);
         var now = time.GetUtcNow();
         if (!TryParse(to, now, out var end) || !TryParse(from, end.AddDays(-7), out var start) || start >= end)
             return Results.BadRequest($"from and to: ISO 8601 times with from before to (got from '{from}', to '{to}')");

@@ -1,3 +1,4 @@
+using System.Net;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ public sealed class AuthenticationTests : IDisposable
     }
 
     [Fact]
-    public async Task When_reads_need_the_key_too_a_read_without_it_is_Unauthenticated_but_health_stays_open()
+    public async Task When_reads_need_the_key_too_a_read_without_it_over_gRPC_or_HTTP_is_refused_but_health_stays_open()
     {
         await using var api = await ApiHost.StartAsync(new Dictionary<string, string?> { ["Api:RequireKeyForReads"] = "true" });
 
@@ -37,11 +38,17 @@ public sealed class AuthenticationTests : IDisposable
         var stream = await Assert.ThrowsAsync<RpcException>(() => watch.ResponseStream.MoveNext(CancellationToken.None));
         var withKey = await new Cluster.ClusterClient(api.Operator).ListHostsAsync(new ListHostsRequest());
         var health = await new Health.HealthClient(api.Anonymous).CheckAsync(new HealthCheckRequest());
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{api.HttpPort}") };
+        using var report = await http.GetAsync("/reports/recovery-times.svg");
+        using var wrongKey = await http.SendAsync(ReportRequest("not-the-key-0123456789"));
+        using var reportWithKey = await http.SendAsync(ReportRequest(ApiHost.Key));
 
         Assert.Equal(StatusCode.Unauthenticated, list.StatusCode);
         Assert.Equal(StatusCode.Unauthenticated, stream.StatusCode);
         Assert.Equal(3, withKey.Hosts.Count);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK), (report.StatusCode, wrongKey.StatusCode, reportWithKey.StatusCode));
+        Assert.Contains("needs the API key for reads too", await report.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -78,4 +85,7 @@ public sealed class AuthenticationTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
+
+    private static HttpRequestMessage ReportRequest(string key) =>
+        new(HttpMethod.Get, "/reports/recovery-times.svg") { Headers = { { "x-api-key", key } } };
 }

@@ -24,16 +24,23 @@ public sealed class SharedStoreTests : IAsyncLifetime
         await using var second = ConsumerBus.Create(new ScriptedExecutor(new InvalidOperationException("not called")), _data.Path, TimeProvider.System);
         var ticket = CommandTicket.Of(new RestartVm(Guid.NewGuid(), "gridce", Guid.NewGuid(), "alfa01", null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)));
         var runs = 0;
+        var release = new TaskCompletionSource();
         Func<CancellationToken, Task<ActionOutcome>> restart = async cancel =>
         {
             Interlocked.Increment(ref runs);
-            await Task.Delay(TimeSpan.FromMilliseconds(500), cancel);
+            await release.Task.WaitAsync(cancel);
             return ActionOutcome.Done(["virsh start gridce"], DateTimeOffset.UtcNow);
         };
 
-        var outcomes = await Task.WhenAll(
+        Task<ActionOutcome>[] calls =
+        [
             first.GetRequiredService<CommandLedger>().RunOnceAsync(ticket, restart, CancellationToken.None),
-            second.GetRequiredService<CommandLedger>().RunOnceAsync(ticket, restart, CancellationToken.None));
+            second.GetRequiredService<CommandLedger>().RunOnceAsync(ticket, restart, CancellationToken.None),
+        ];
+        // The command runs until the instance that did not run it has answered (or 30 s, should both have run it).
+        await Task.WhenAny(Task.WhenAny(calls), Task.Delay(TimeSpan.FromSeconds(30)));
+        release.SetResult();
+        var outcomes = await Task.WhenAll(calls);
 
         Assert.Equal(1, runs);
         Assert.Single(outcomes, outcome => outcome.Succeeded);
@@ -58,15 +65,17 @@ public sealed class SharedStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_place_held_by_an_instance_that_died_lapses_within_a_term_however_long_its_work_could_last()
     {
-        var (dead, living) = (await LeasesAsync(term: TimeSpan.FromSeconds(2)), await LeasesAsync(term: TimeSpan.FromSeconds(2)));
+        // A term of 6 s, renewed every 2 s: a busy machine may delay one renewal by a few seconds without losing the place.
+        var term = TimeSpan.FromSeconds(6);
+        var (dead, living) = (await LeasesAsync(term), await LeasesAsync(term));
         _ = await dead.TakeAsync("bmc:10.0.1.11:623", 1, TimeSpan.FromMinutes(2), CancellationToken.None);
 
         var waiting = living.TakeAsync("bmc:10.0.1.11:623", 1, TimeSpan.FromMinutes(2), CancellationToken.None);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(term + TimeSpan.FromSeconds(2));
         Assert.False(waiting.IsCompleted, "the place was taken while its holder was alive and renewing it");
         dead.Dispose();
 
-        await using var taken = await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        await using var taken = await waiting.WaitAsync(term + TimeSpan.FromSeconds(4));
     }
 
     [Fact]

@@ -58,6 +58,7 @@ public sealed class CapacityAndReinstallTests : HarnessTest
         await H.Publish(new VmPlaced(replace.RecoveryId, "web1", "alfa01", "alfa01", "current host", H.Time.GetUtcNow(), replace.RequestId));
         await Testing.Eventually.Until(() => H.PublishedCount<RestartVm>(m => m.VmName == "web1") == 2, TimeSpan.FromSeconds(10), "a second RestartVm");
         await H.Publish(new InstallCompleted(prepare.RecoveryId, "web1", H.Time.GetUtcNow()));
+        await H.Handled<InstallCompleted>();
         await H.Publish(Up("web1"));
 
         var completed = await H.Published<RecoveryCompleted>(m => m.VmName == "web1");

@@ -20,6 +20,7 @@ public sealed class GuestRebootTests : HarnessTest
         await H.WaitForState("web1", "Rebooting");
 
         await H.Publish(new GuestRebootIssued(reboot.RecoveryId, "web1", reboot.CommandId, "root@10.0.2.1: reboot", H.Time.GetUtcNow()));
+        await H.Handled<GuestRebootIssued>();
         H.Time.Advance(TimeSpan.FromSeconds(40));
         await H.Publish(Up("web1"));
 
@@ -50,6 +51,7 @@ public sealed class GuestRebootTests : HarnessTest
         Assert.Equal(0, H.PublishedCount<FenceHost>(_ => true));
 
         await H.Publish(new VmRestarted(restart.RecoveryId, "web1", restart.CommandId, "alfa01", ["threerc@alfa01: virsh start web1"], H.Time.GetUtcNow()));
+        await H.Handled<VmRestarted>();
         await H.Publish(Up("web1"));
         var completed = await H.Published<RecoveryCompleted>(m => m.VmName == "web1");
         Assert.Equal(RecoveryOutcome.Recovered, completed.Outcome);

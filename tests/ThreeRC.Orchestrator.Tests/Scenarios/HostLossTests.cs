@@ -32,6 +32,7 @@ public sealed class HostLossTests : HarnessTest
         Assert.Equal(("alfa02", "alfa01"), (restart.HostName, restart.PreviousHost));
 
         await H.Publish(new VmRestarted(restart.RecoveryId, "web1", restart.CommandId, "alfa02", ["virsh define /srv/web1.xml", "virsh start web1"], H.Time.GetUtcNow()));
+        await H.Handled<VmRestarted>();
         await H.Publish(Up("web1"));
         var completed = await H.Published<RecoveryCompleted>(m => m.VmName == "web1");
         Assert.Equal([RecoveryStep.Placement, RecoveryStep.Fencing, RecoveryStep.Restart], completed.Steps.Select(s => s.Step));
