@@ -146,6 +146,11 @@ build_images() {
   step "dotnet publish ThreeRC.Cli (runs on the host)"
   dotnet publish "$REPO/services/ThreeRC.Cli/ThreeRC.Cli.csproj" -c Release --nologo --artifacts-path "$WORK/artifacts" \
     -o "$PUB/cli" >"$LOGS/publish-cli.log" 2>&1 || { tail -30 "$LOGS/publish-cli.log"; exit 1; }
+  # $WORK is kept between runs, so what each build leaves goes: the images these tags named before, and BuildKit's
+  # cache beyond 3 GB, oldest first (each publish adds new layers; here it had grown to 9 GB in a day of runs). The
+  # recent cache, which makes the next build fast, stays.
+  $DOCKER image prune -f >/dev/null
+  $DOCKER builder prune -f --keep-storage 3GB >/dev/null
 }
 if $NO_BUILD; then
   for image in threerc/runtime:bookworm threerc/rabbitmq:3.10 threerc/postgres:15 threerc/gmond-fake:local $(for e in $SERVICES; do echo "threerc/${e%%:*}:local"; done); do

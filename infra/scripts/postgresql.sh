@@ -9,7 +9,8 @@
 # loopback) owns the database "threerc"; the connection is written to DIR/connection.env as KEY=VALUE lines, with
 # POSTGRES_CONNECTION_STRING for Storage:ConnectionString. Starting again on the same DIR restarts the same server
 # with the same port, password and data. Run as root, the server runs as the postgres user. With OWNER_PID set,
-# the server is stopped when that process ends, however it ends (a test run that was killed).
+# the server is stopped when that process ends, however it ends (a test run that was killed); with DISCARD=1 too,
+# DIR is removed then (a test run's server, whose data nobody needs afterwards).
 set -euo pipefail
 
 usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
@@ -62,7 +63,8 @@ start() {
     PGPASSWORD="$POSTGRES_PASSWORD" "$pg_bin/createdb" -h 127.0.0.1 -p "$POSTGRES_PORT" -U threerc threerc
   fi
   if [ -n "${OWNER_PID:-}" ]; then
-    (while kill -0 "$OWNER_PID" 2> /dev/null; do sleep 2; done; stop) > /dev/null 2>&1 < /dev/null &
+    (while kill -0 "$OWNER_PID" 2> /dev/null; do sleep 2; done; stop; [ "${DISCARD:-0}" != 1 ] || rm -rf "$dir") \
+      > /dev/null 2>&1 < /dev/null &
     disown
   fi
   cat "$dir/connection.env"

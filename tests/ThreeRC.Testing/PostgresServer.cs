@@ -6,8 +6,9 @@ namespace ThreeRC.Testing;
 
 /// <summary>
 /// One private PostgreSQL server from Debian's postgresql for the whole test run, started by
-/// <c>infra/scripts/postgresql.sh</c> on a loopback port when a test first asks for a database, and stopped when the
-/// test process ends (by the script's watch of this process if the run is killed).
+/// <c>infra/scripts/postgresql.sh</c> on a loopback port when a test first asks for a database, and stopped and its
+/// folder removed when the test process ends, however it ends: by the script's watch of this process, since the test
+/// platform kills its test processes shortly after their last test, before a handler of their exit could finish.
 /// </summary>
 public sealed class PostgresServer
 {
@@ -62,19 +63,13 @@ public sealed class PostgresServer
     private static async Task<PostgresServer> StartAsync()
     {
         var directory = new TempDirectory("postgres");
-        var server = new PostgresServer(directory, await RunStartAsync(directory));
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            Command.RunAsync("bash", [Script, "stop", directory.Path], TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
-            directory.Dispose();
-        };
-        return server;
+        return new PostgresServer(directory, await RunStartAsync(directory));
     }
 
     private static async Task<Dictionary<string, string>> RunStartAsync(TempDirectory directory)
     {
         var result = await Command.RunAsync("bash", [Script, "start", directory.Path], TimeSpan.FromMinutes(2),
-            environment: new Dictionary<string, string?> { ["OWNER_PID"] = Environment.ProcessId.ToString() });
+            environment: new Dictionary<string, string?> { ["OWNER_PID"] = Environment.ProcessId.ToString(), ["DISCARD"] = "1" });
         if (result.ExitCode != 0) throw new InvalidOperationException($"PostgreSQL did not start: {result}");
         return result.Settings();
     }
