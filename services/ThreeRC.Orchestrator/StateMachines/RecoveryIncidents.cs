@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ThreeRC.Contracts.Monitoring;
 using ThreeRC.Contracts.Recovery;
 using ThreeRC.Inventory.Model;
 using ThreeRC.Orchestrator.Options;
@@ -78,6 +79,10 @@ public sealed class RecoveryIncidents(ClusterInventory inventory, IOptions<Orche
 
     public void Ignore(RecoveryState saga, RecoveryRequested request) =>
         logger.LogInformation("{Vm}: {Request} ignored, recovery {RecoveryId} already runs at {Level}", saga.VmName, request, saga.RecoveryId, saga.Level);
+
+    public void Outdated(RecoveryState saga, HostUnresponsive down) =>
+        logger.LogInformation("{Vm}: a silence decided at {DetectedAt:O} ({Source}) opens no incident: Ganglia heard it since, at {HeardAgainAt:O}",
+            saga.VmName, down.DetectedAt, down.Source, saga.HeardAgainAt);
 
     /// <summary>Ends the incident: flap control counts it (unless its host's loss caused it), RecoveryCompleted says how and where the VM runs.</summary>
     public void Complete(BehaviorContext<RecoveryState> context, RecoveryOutcome outcome, string reason)

@@ -74,6 +74,9 @@ public sealed class RecoveryState : SagaStateMachineInstance, ISagaVersion
     /// <summary>The level that recovered the VM last time.</summary>
     public RecoveryLevel? LastRecoveredLevel { get; set; }
 
+    /// <summary>When Ganglia last heard the VM, as the latest HostResponsive said: a silence decided before then is over.</summary>
+    public DateTimeOffset? HeardAgainAt { get; set; }
+
     /// <summary>Read for the message being handled: why no incident may open (maintenance), or null.</summary>
     [JsonIgnore]
     public string? Maintenance { get; set; }

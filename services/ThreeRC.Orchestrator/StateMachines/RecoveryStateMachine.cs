@@ -34,8 +34,11 @@ public sealed partial class RecoveryStateMachine : MassTransitStateMachine<Recov
             When(Requested, c => !_incidents.IsVm(c.Message.VmName)).Then(c => _incidents.Drop(c.Message.VmName, nameof(RecoveryRequested))).Finalize(),
             Open(When(Requested, c => _incidents.IsVm(c.Message.VmName)), m => m.VmName, Request));
 
+        // Two monitors report a silence each, and two orchestrators may handle the reports in either order: a report
+        // decided before the VM's last heartbeat comes after the incident it belonged to, and opens none.
         During(Healthy,
-            Open(When(HostDown).Activity(x => x.OfType<MassFailureActivity>()), m => m.Name, Silence),
+            When(HostDown, c => IsOver(c.Saga, c.Message)).Then(c => _incidents.Outdated(c.Saga, c.Message)),
+            Open(When(HostDown, c => !IsOver(c.Saga, c.Message)).Activity(x => x.OfType<MassFailureActivity>()), m => m.Name, Silence),
             Open(When(Requested), m => m.VmName, Request));
 
         During(LeftAlone,
@@ -98,6 +101,9 @@ public sealed partial class RecoveryStateMachine : MassTransitStateMachine<Recov
             Fail(When(Refused, c => c.Saga.Expects(c.Message.CommandId)), c => $"the reinstall was refused: {c.Message.Reason}"),
             Escalate(When(DeadlineReached, IsDue), _ => "the provisioner did not answer"));
 
+        DuringAny(
+            When(HostUp).Then(c => c.Saga.HeardAgainAt = c.Saga.HeardAgainAt > c.Message.LastHeardAt ? c.Saga.HeardAgainAt : c.Message.LastHeardAt));
+
         During(Incident,
             Recover(When(HostUp), c => $"{c.Saga.VmName} reports to Ganglia again"),
             When(Installed, c => c.Saga.Serves(c.Message.RecoveryId)).Then(c => _steps.Note(c, "the installer called back")));
@@ -152,6 +158,8 @@ public sealed partial class RecoveryStateMachine : MassTransitStateMachine<Recov
     private static IncidentCause Silence(HostUnresponsive down) => new(down.Reason, RecoveryLevel.Reboot, down.LastHeardAt, null);
 
     private static IncidentCause Request(RecoveryRequested request) => new(request.Reason, request.StartLevel, null, request.LostHost);
+
+    private static bool IsOver(RecoveryState saga, HostUnresponsive down) => down.DetectedAt < saga.HeardAgainAt;
 
     private static bool IsDue(BehaviorContext<RecoveryState, RecoveryDeadlineReached> context) => context.Saga.DeadlineToken == context.Message.Token;
 }

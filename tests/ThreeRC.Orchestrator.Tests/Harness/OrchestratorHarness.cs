@@ -76,12 +76,12 @@ public sealed class OrchestratorHarness : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until a message of type <typeparamref name="T"/> was handled to the end (its state and deadlines stored),
+    /// Waits until <paramref name="count"/> messages of type <typeparamref name="T"/> were handled to the end (their state and deadlines stored),
     /// as a state it leads to alone does not show when the state was reached before; fails after 10 s.
     /// </summary>
-    public Task Handled<T>()
+    public Task Handled<T>(int count = 1)
         where T : class =>
-        Eventually.Until(() => Bus.Consumed.Select<T>().Any(), TimeSpan.FromSeconds(10), $"a handled {typeof(T).Name}");
+        Eventually.Until(() => Bus.Consumed.Select<T>().Count() >= count, TimeSpan.FromSeconds(10), $"{count} handled {typeof(T).Name}");
 
     public int PublishedCount<T>(Func<T, bool> filter)
         where T : class =>

@@ -1,5 +1,6 @@
 using MassTransit;
 using ThreeRC.Contracts.Hypervisor;
+using ThreeRC.Contracts.Monitoring;
 using ThreeRC.Contracts.Placement;
 using ThreeRC.Contracts.Recovery;
 using ThreeRC.Orchestrator.Tests.Harness;
@@ -19,6 +20,25 @@ public sealed class RobustnessTests : HarnessTest
 
         Assert.Equal(1, H.PublishedCount<RecoveryStarted>(m => m.VmName == "web1"));
         Assert.Equal(1, H.PublishedCount<RebootGuest>(m => m.VmName == "web1"));
+    }
+
+    [Fact]
+    public async Task A_second_monitors_report_handled_after_the_vm_came_back_opens_no_incident_but_a_later_silence_does()
+    {
+        var crash = H.Time.GetUtcNow();
+        await H.Publish(Down("web1", source: "gmetad-a") with { DetectedAt = crash });
+        await H.Published<RebootGuest>(m => m.VmName == "web1");
+        await H.Publish(Up("web1") with { LastHeardAt = crash.AddSeconds(2), DetectedAt = crash.AddSeconds(2) });
+        await H.Published<RecoveryCompleted>(m => m.VmName == "web1");
+        await H.WaitForState("web1", "Healthy");
+
+        // gmetad-b decided the same silence a moment after gmetad-a, and its report is handled only now.
+        await H.Publish(Down("web1", source: "gmetad-b") with { DetectedAt = crash.AddSeconds(1) });
+        await H.Handled<HostUnresponsive>(count: 2);
+        Assert.Equal(1, H.PublishedCount<RecoveryStarted>(m => m.VmName == "web1"));
+
+        await H.Publish(Down("web1", source: "gmetad-b") with { DetectedAt = crash.AddSeconds(30) });
+        await Testing.Eventually.Until(() => H.PublishedCount<RecoveryStarted>(m => m.VmName == "web1") == 2, TimeSpan.FromSeconds(10), "a second incident");
     }
 
     [Fact]
