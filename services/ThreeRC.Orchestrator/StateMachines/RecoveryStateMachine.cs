@@ -104,8 +104,9 @@ public sealed partial class RecoveryStateMachine : MassTransitStateMachine<Recov
         DuringAny(
             When(HostUp).Then(c => c.Saga.HeardAgainAt = c.Saga.HeardAgainAt > c.Message.LastHeardAt ? c.Saga.HeardAgainAt : c.Message.LastHeardAt));
 
+        // Likewise a late HostResponsive of an earlier incident: the VM was heard after it, then fell silent again.
         During(Incident,
-            Recover(When(HostUp), c => $"{c.Saga.VmName} reports to Ganglia again"),
+            Recover(When(HostUp, c => !(c.Message.LastHeardAt < c.Saga.LastHeardAt)), c => $"{c.Saga.VmName} reports to Ganglia again"),
             When(Installed, c => c.Saga.Serves(c.Message.RecoveryId)).Then(c => _steps.Note(c, "the installer called back")));
 
         During([.. Incident.Except([PreparingInstaller])], Reconsider(replaceLostTarget: true));

@@ -42,6 +42,23 @@ public sealed class RobustnessTests : HarnessTest
     }
 
     [Fact]
+    public async Task A_late_report_that_the_vm_came_back_from_an_earlier_silence_does_not_end_the_incident_of_a_new_one()
+    {
+        var silence = H.Time.GetUtcNow();
+        await H.Publish(Down("web1") with { LastHeardAt = silence, DetectedAt = silence.AddSeconds(5) });
+        await H.Published<RebootGuest>(m => m.VmName == "web1");
+        await H.WaitForState("web1", "Rebooting");
+
+        // The second monitor's HostResponsive of the VM's previous comeback, heard before this silence began.
+        await H.Publish(Up("web1") with { LastHeardAt = silence.AddSeconds(-20), DetectedAt = silence.AddSeconds(-20) });
+        await H.Handled<HostResponsive>();
+        Assert.Equal("Rebooting", (await H.StateOf("web1"))!.CurrentState);
+
+        await H.Publish(Up("web1") with { LastHeardAt = silence.AddSeconds(8), DetectedAt = silence.AddSeconds(8) });
+        Assert.Equal(RecoveryOutcome.Recovered, (await H.Published<RecoveryCompleted>(m => m.VmName == "web1")).Outcome);
+    }
+
+    [Fact]
     public async Task A_deadline_whose_token_is_stale_is_ignored()
     {
         await H.Publish(Down("web1"));
